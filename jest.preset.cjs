@@ -1,0 +1,22 @@
+// Shared Jest settings for every package: ts-jest without type-checking (the build and
+// typecheck targets do that once), source-condition resolution of sibling workspaces, and a
+// reporter that writes machine-readable results for .ci/run's "N passed, N failed" line.
+const path = require('node:path');
+
+module.exports = function preset(projectDir) {
+  const name = require(path.join(projectDir, 'package.json')).nx?.name ?? path.basename(projectDir);
+  return {
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/test/**/*.test.ts'],
+    transform: {
+      '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true, diagnostics: false }],
+    },
+    moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+    testEnvironmentOptions: { customExportConditions: ['@otlp-kit/source', 'node', 'require', 'default'] },
+    reporters: [
+      'default',
+      [path.join(__dirname, 'tools', 'jest', 'results-reporter.cjs'), { project: name }],
+    ],
+  };
+};

@@ -1,0 +1,97 @@
+import { asArray, asObject, isObject } from '../../model/path.js';
+import type { FieldPath, JsonObject, K8sObject } from '../../model/types.js';
+import { namespaceOf } from '../../model/workload.js';
+import type { LintContext } from '../context.js';
+
+export interface PolicyRuleView {
+  object: K8sObject;
+  index: number;
+  rule: JsonObject;
+  path: FieldPath;
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+}
+
+const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === 'string');
+
+/** Every rule of every Role and ClusterRole in the input. */
+export function policyRules(ctx: LintContext): PolicyRuleView[] {
+  return ctx.byKind('Role', 'ClusterRole').flatMap((object) =>
+    asArray(object.body.rules).flatMap((r, index) =>
+      isObject(r)
+        ? [{ object, index, rule: r, path: ['rules', index], apiGroups: strings(r.apiGroups), resources: strings(r.resources), verbs: strings(r.verbs) }]
+        : [],
+    ),
+  );
+}
+
+/** Whether a rule reaches `group/resource` (honouring "*" and "<resource>/*" subresource wildcards). */
+export function coversResource(rule: PolicyRuleView, group: string, resource: string): boolean {
+  if (!rule.apiGroups.includes('*') && !rule.apiGroups.includes(group)) return false;
+  const [base] = resource.split('/');
+  return rule.resources.some((r) => r === '*' || r === resource || (resource.includes('/') && r === `${base}/*`));
+}
+
+/** The verbs of `wanted` that a rule grants. */
+export function grantedVerbs(rule: PolicyRuleView, wanted: readonly string[]): string[] {
+  return rule.verbs.includes('*') ? [...wanted] : wanted.filter((v) => rule.verbs.includes(v));
+}
+
+export interface RoleRef {
+  kind: string;
+  name: string;
+}
+
+export interface SubjectView {
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+  index: number;
+}
+
+export function roleRefOf(binding: K8sObject): RoleRef {
+  const ref = asObject(binding.body.roleRef);
+  return { kind: String(ref.kind ?? ''), name: String(ref.name ?? '') };
+}
+
+export function subjectsOf(binding: K8sObject): SubjectView[] {
+  return asArray(binding.body.subjects).map((s, index) => {
+    const o = asObject(s);
+    return {
+      kind: String(o.kind ?? ''),
+      name: String(o.name ?? ''),
+      namespace: typeof o.namespace === 'string' ? o.namespace : undefined,
+      index,
+    };
+  });
+}
+
+/** The Role/ClusterRole a binding refers to, when the input holds it. */
+export function resolveRole(ctx: LintContext, binding: K8sObject): K8sObject | undefined {
+  const ref = roleRefOf(binding);
+  if (ref.kind === 'ClusterRole') return ctx.byKind('ClusterRole').find((r) => r.name === ref.name);
+  if (ref.kind === 'Role') {
+    return ctx.byKind('Role').find((r) => r.name === ref.name && namespaceOf(r) === namespaceOf(binding));
+  }
+  return undefined;
+}
+
+export function bindings(ctx: LintContext): K8sObject[] {
+  return ctx.byKind('RoleBinding', 'ClusterRoleBinding');
+}
+
+/** Bindings that grant a role (by kind, name and, for Roles, namespace). */
+export function bindingsOf(ctx: LintContext, role: K8sObject): K8sObject[] {
+  return bindings(ctx).filter((b) => resolveRole(ctx, b) === role);
+}
+
+/** Namespace a ServiceAccount subject lives in (a RoleBinding's own namespace when unset). */
+export function subjectNamespace(binding: K8sObject, subject: SubjectView): string {
+  return subject.namespace ?? namespaceOf(binding);
+}
+
+/** ClusterRoles Kubernetes ships; a binding to them is not "missing" when absent from the input. */
+export function isBuiltInClusterRole(name: string): boolean {
+  return ['cluster-admin', 'admin', 'edit', 'view'].includes(name) || name.startsWith('system:');
+}

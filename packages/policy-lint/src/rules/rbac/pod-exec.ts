@@ -1,0 +1,11 @@
+import { resourceAccessRule } from './resource-rule.js';
+
+export const rbacPodExec = resourceAccessRule({
+  id: 'rbac-pod-exec',
+  defaultSeverity: 'warning',
+  description: 'A Role or ClusterRole grants pods/exec, pods/attach or pods/portforward.',
+  remediation: 'Grant interactive access to people through a separate, audited role, never to workloads.',
+  resources: [['', 'pods/exec'], ['', 'pods/attach'], ['', 'pods/portforward']],
+  verbs: ['create', 'get'],
+  what: 'interactive access to pods',
+});
