@@ -27,6 +27,8 @@ const levels: readonly PssLevel[] = ['privileged', 'baseline', 'restricted'];
 export class LintContext {
   readonly pods: PodView[] = [];
   private readonly kinds = new Map<string, K8sObject[]>();
+  private readonly podsByNamespace = new Map<string, PodView[]>();
+  private readonly memos = new Map<string, unknown>();
   private readonly namespaces = new Map<string, K8sObject>();
   private readonly pssCache = new Map<PodView, Map<string, PssViolation[]>>();
 
@@ -40,12 +42,25 @@ export class LintContext {
       list.push(o);
       if (o.kind === 'Namespace' && o.apiVersion === 'v1') this.namespaces.set(o.name, o);
       const pod = podOf(o);
-      if (pod) this.pods.push(pod);
+      if (pod) {
+        this.pods.push(pod);
+        const ns = namespaceOf(o);
+        let list = this.podsByNamespace.get(ns);
+        if (!list) this.podsByNamespace.set(ns, (list = []));
+        list.push(pod);
+      }
     }
   }
 
-  byKind(...kinds: string[]): K8sObject[] {
+  byKind(...kinds: string[]): readonly K8sObject[] {
+    if (kinds.length === 1) return this.kinds.get(kinds[0]) ?? [];
     return kinds.flatMap((k) => this.kinds.get(k) ?? []);
+  }
+
+  /** A value derived from the input, computed once and shared by the rules that need it (indexes). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** The Namespace object of that name, when the input defines it. */
@@ -53,8 +68,8 @@ export class LintContext {
     return this.namespaces.get(name);
   }
 
-  podsIn(namespace: string): PodView[] {
-    return this.pods.filter((p) => namespaceOf(p.object) === namespace);
+  podsIn(namespace: string): readonly PodView[] {
+    return this.podsByNamespace.get(namespace) ?? [];
   }
 
   /** The Pod Security policy a pod is judged by: CLI flags, else its Namespace's labels, else restricted:latest. */

@@ -37,8 +37,8 @@ export const hardeningPdbBlocksEviction: Rule = {
       }
       const min = typeof spec.minAvailable === 'number' ? spec.minAvailable : undefined;
       if (min === undefined) continue;
-      for (const pod of ctx.pods) {
-        if (namespaceOf(pod.object) !== namespaceOf(pdb) || !selectorMatches(spec.selector, pod.labels)) continue;
+      for (const pod of ctx.podsIn(namespaceOf(pdb))) {
+        if (!selectorMatches(spec.selector, pod.labels)) continue;
         const replicas = lowestReplicas(ctx, pod.object);
         if (replicas !== undefined && min >= replicas) {
           report({ object: pdb, path: ['spec', 'minAvailable'], message: `PodDisruptionBudget "${pdb.name}" requires ${min} available pods but ${pod.object.kind} "${pod.object.name}" runs ${replicas}: no pod can be evicted` });

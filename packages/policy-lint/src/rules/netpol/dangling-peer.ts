@@ -1,6 +1,5 @@
 import type { Rule } from '../types.js';
 import { isEmptySelector, selectorMatches } from '../../model/selector.js';
-import { namespaceOf } from '../../model/workload.js';
 import { policies } from './helpers.js';
 
 export const netpolDanglingPeer: Rule = {
@@ -15,7 +14,7 @@ export const netpolDanglingPeer: Rule = {
         for (const peer of rule.peers ?? []) {
           const sel = peer.peer.podSelector;
           if (sel === undefined || peer.peer.namespaceSelector !== undefined || isEmptySelector(sel)) continue;
-          const found = ctx.pods.some((pod) => namespaceOf(pod.object) === p.namespace && selectorMatches(sel, pod.labels));
+          const found = ctx.podsIn(p.namespace).some((pod) => selectorMatches(sel, pod.labels));
           if (!found) {
             report({ object: p.object, path: [...peer.path, 'podSelector'], message: `${rule.direction} peer of NetworkPolicy "${p.object.name}" matches no pod in namespace "${p.namespace}"` });
           }

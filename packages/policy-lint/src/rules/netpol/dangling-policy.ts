@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { isEmptySelector } from '../../model/selector.js';
-import { policies, selectsPod } from './helpers.js';
+import { podsSelectedBy, policies } from './helpers.js';
 
 export const netpolDanglingPolicy: Rule = {
   id: 'netpol-dangling-policy',
@@ -12,7 +12,7 @@ export const netpolDanglingPolicy: Rule = {
   check(ctx, report) {
     for (const p of policies(ctx)) {
       if (isEmptySelector(p.podSelector)) continue;
-      if (!ctx.pods.some((pod) => selectsPod(p, pod))) {
+      if (podsSelectedBy(ctx, p).length === 0) {
         report({ object: p.object, path: ['spec', 'podSelector'], message: `NetworkPolicy "${p.object.name}" selects no pod of namespace "${p.namespace}" in the input` });
       }
     }

@@ -67,8 +67,27 @@ function rulesOf(spec: JsonObject, direction: Direction): NetRuleView[] {
   });
 }
 
+/** Every NetworkPolicy of the input, parsed once per lint run. */
 export function policies(ctx: LintContext): PolicyView[] {
-  return ctx.byKind('NetworkPolicy').map((object) => {
+  return ctx.memo('netpol:policies', () => ctx.byKind('NetworkPolicy').map(viewOf));
+}
+
+/** NetworkPolicies by namespace, parsed once per lint run. */
+export function policiesIn(ctx: LintContext, namespace: string): readonly PolicyView[] {
+  const index = ctx.memo('netpol:byNamespace', () => {
+    const map = new Map<string, PolicyView[]>();
+    for (const p of policies(ctx)) {
+      let list = map.get(p.namespace);
+      if (!list) map.set(p.namespace, (list = []));
+      list.push(p);
+    }
+    return map;
+  });
+  return index.get(namespace) ?? [];
+}
+
+function viewOf(object: K8sObject): PolicyView {
+  {
     const spec = asObject(object.body.spec);
     const types = asArray(spec.policyTypes);
     // Unset policyTypes: Ingress always, Egress only when egress rules exist (API server defaulting).
@@ -82,15 +101,21 @@ export function policies(ctx: LintContext): PolicyView[] {
       isolates,
       rules: { ingress: rulesOf(spec, 'ingress'), egress: rulesOf(spec, 'egress') },
     };
-  });
+  }
 }
 
 export function selectsPod(policy: PolicyView, pod: PodView): boolean {
   return namespaceOf(pod.object) === policy.namespace && selectorMatches(policy.podSelector, pod.labels);
 }
 
-export function policiesFor(all: PolicyView[], pod: PodView, direction: Direction): PolicyView[] {
-  return all.filter((p) => p.isolates[direction] && selectsPod(p, pod));
+/** The policies that isolate a pod in one direction. */
+export function policiesFor(ctx: LintContext, pod: PodView, direction: Direction): PolicyView[] {
+  return policiesIn(ctx, namespaceOf(pod.object)).filter((p) => p.isolates[direction] && selectorMatches(p.podSelector, pod.labels));
+}
+
+/** The pods of the input a policy selects. */
+export function podsSelectedBy(ctx: LintContext, policy: PolicyView): PodView[] {
+  return ctx.podsIn(policy.namespace).filter((pod) => selectorMatches(policy.podSelector, pod.labels));
 }
 
 export interface ContainerPort {

@@ -1,6 +1,6 @@
 import { metadataPath } from '../../model/workload.js';
 import type { Rule } from '../types.js';
-import { policies, policiesFor, ruleAdmits } from './helpers.js';
+import { policiesFor, ruleAdmits } from './helpers.js';
 
 export const netpolMissingDnsEgress: Rule = {
   id: 'netpol-missing-dns-egress',
@@ -10,9 +10,8 @@ export const netpolMissingDnsEgress: Rule = {
   remediation: 'Add an egress rule to kube-dns (namespaceSelector kube-system + podSelector k8s-app: kube-dns) on UDP 53 and TCP 53.',
   details: 'Without UDP 53 name resolution fails; without TCP 53 large answers (truncated UDP replies) fail intermittently.',
   check(ctx, report) {
-    const all = policies(ctx);
     for (const pod of ctx.pods) {
-      const selecting = policiesFor(all, pod, 'egress');
+      const selecting = policiesFor(ctx, pod, 'egress');
       if (selecting.length === 0) continue;
       const rules = selecting.flatMap((p) => p.rules.egress);
       const missing = ['UDP', 'TCP'].filter(

@@ -1,7 +1,7 @@
 import { metadataPath } from '../../model/workload.js';
 import type { Rule } from '../types.js';
 import type { Direction } from './helpers.js';
-import { policies, policiesFor } from './helpers.js';
+import { policiesFor } from './helpers.js';
 
 function notIsolated(direction: Direction): Rule {
   return {
@@ -12,10 +12,9 @@ function notIsolated(direction: Direction): Rule {
     remediation: `Add a NetworkPolicy selecting the pods with policyTypes including ${direction === 'ingress' ? 'Ingress' : 'Egress'} and only the ${direction === 'ingress' ? 'sources' : 'destinations'} they need.`,
     details: 'policyTypes semantics: a policy without policyTypes isolates Ingress, and Egress only when it has egress rules.',
     check(ctx, report) {
-      const all = policies(ctx);
       for (const pod of ctx.pods) {
         if (pod.spec.hostNetwork === true) continue;
-        if (policiesFor(all, pod, direction).length === 0) {
+        if (policiesFor(ctx, pod, direction).length === 0) {
           report({ object: pod.object, path: metadataPath(pod, 'labels'), message: `pods of ${pod.object.kind} "${pod.object.name}" accept all ${direction} traffic: no NetworkPolicy selects them for ${direction}` });
         }
       }

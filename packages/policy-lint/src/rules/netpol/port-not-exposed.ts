@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { containerPorts, describePort, policies, portAdmits, selectsPod } from './helpers.js';
+import { containerPorts, describePort, podsSelectedBy, policies, portAdmits } from './helpers.js';
 
 export const netpolPortNotExposed: Rule = {
   id: 'netpol-port-not-exposed',
@@ -10,7 +10,7 @@ export const netpolPortNotExposed: Rule = {
   details: 'Judged against the containerPorts of the pods the policy selects in the input; policies selecting no pod are left to netpol-dangling-policy.',
   check(ctx, report) {
     for (const p of policies(ctx)) {
-      const pods = ctx.pods.filter((pod) => selectsPod(p, pod));
+      const pods = podsSelectedBy(ctx, p);
       if (pods.length === 0) continue;
       const exposed = pods.flatMap(containerPorts);
       for (const rule of p.rules.ingress) {

@@ -3,7 +3,7 @@ import { namespaceOf } from '../../model/workload.js';
 import { selectorMatches } from '../../model/selector.js';
 import type { Rule } from '../types.js';
 import type { ContainerPort } from './helpers.js';
-import { containerPorts, policies, policiesFor, ruleAdmits } from './helpers.js';
+import { containerPorts, policiesFor, ruleAdmits } from './helpers.js';
 
 export const netpolServicePortBlocked: Rule = {
   id: 'netpol-service-port-blocked',
@@ -13,17 +13,16 @@ export const netpolServicePortBlocked: Rule = {
   remediation: 'Allow the Service\'s targetPort in an ingress rule of a policy selecting the pods, or remove the port from the Service.',
   details: 'targetPort defaults to port; a named targetPort is resolved against each pod\'s containerPorts.',
   check(ctx, report) {
-    const all = policies(ctx);
     for (const svc of ctx.byKind('Service')) {
       const selector = asStringMap(asObject(svc.body.spec).selector);
       if (Object.keys(selector).length === 0) continue;
-      const pods = ctx.pods.filter((pod) => namespaceOf(pod.object) === namespaceOf(svc) && selectorMatches({ matchLabels: selector }, pod.labels));
+      const pods = ctx.podsIn(namespaceOf(svc)).filter((pod) => selectorMatches({ matchLabels: selector }, pod.labels));
       asArray(asObject(svc.body.spec).ports).forEach((raw, i) => {
         const sp = asObject(raw);
         const target = sp.targetPort ?? sp.port;
         const protocol = typeof sp.protocol === 'string' ? sp.protocol : 'TCP';
         for (const pod of pods) {
-          const isolating = policiesFor(all, pod, 'ingress');
+          const isolating = policiesFor(ctx, pod, 'ingress');
           if (isolating.length === 0) continue;
           const declared = containerPorts(pod);
           const resolved: ContainerPort | undefined =

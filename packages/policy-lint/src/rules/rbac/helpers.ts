@@ -17,13 +17,13 @@ const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => 
 
 /** Every rule of every Role and ClusterRole in the input. */
 export function policyRules(ctx: LintContext): PolicyRuleView[] {
-  return ctx.byKind('Role', 'ClusterRole').flatMap((object) =>
+  return ctx.memo('rbac:policyRules', () => ctx.byKind('Role', 'ClusterRole').flatMap((object) =>
     asArray(object.body.rules).flatMap((r, index) =>
       isObject(r)
         ? [{ object, index, rule: r, path: ['rules', index], apiGroups: strings(r.apiGroups), resources: strings(r.resources), verbs: strings(r.verbs) }]
         : [],
     ),
-  );
+  ));
 }
 
 /** Whether a rule reaches `group/resource` (honouring "*" and "<resource>/*" subresource wildcards). */
@@ -70,20 +70,35 @@ export function subjectsOf(binding: K8sObject): SubjectView[] {
 /** The Role/ClusterRole a binding refers to, when the input holds it. */
 export function resolveRole(ctx: LintContext, binding: K8sObject): K8sObject | undefined {
   const ref = roleRefOf(binding);
-  if (ref.kind === 'ClusterRole') return ctx.byKind('ClusterRole').find((r) => r.name === ref.name);
-  if (ref.kind === 'Role') {
-    return ctx.byKind('Role').find((r) => r.name === ref.name && namespaceOf(r) === namespaceOf(binding));
-  }
+  const roles = ctx.memo('rbac:roles', () => {
+    const map = new Map<string, K8sObject>();
+    for (const r of ctx.byKind('ClusterRole')) map.set(`ClusterRole//${r.name}`, r);
+    for (const r of ctx.byKind('Role')) map.set(`Role/${namespaceOf(r)}/${r.name}`, r);
+    return map;
+  });
+  if (ref.kind === 'ClusterRole') return roles.get(`ClusterRole//${ref.name}`);
+  if (ref.kind === 'Role') return roles.get(`Role/${namespaceOf(binding)}/${ref.name}`);
   return undefined;
 }
 
-export function bindings(ctx: LintContext): K8sObject[] {
+export function bindings(ctx: LintContext): readonly K8sObject[] {
   return ctx.byKind('RoleBinding', 'ClusterRoleBinding');
 }
 
 /** Bindings that grant a role (by kind, name and, for Roles, namespace). */
 export function bindingsOf(ctx: LintContext, role: K8sObject): K8sObject[] {
-  return bindings(ctx).filter((b) => resolveRole(ctx, b) === role);
+  const byRole = ctx.memo('rbac:bindingsByRole', () => {
+    const map = new Map<K8sObject, K8sObject[]>();
+    for (const b of bindings(ctx)) {
+      const r = resolveRole(ctx, b);
+      if (!r) continue;
+      let list = map.get(r);
+      if (!list) map.set(r, (list = []));
+      list.push(b);
+    }
+    return map;
+  });
+  return byRole.get(role) ?? [];
 }
 
 /** Namespace a ServiceAccount subject lives in (a RoleBinding's own namespace when unset). */

@@ -20,7 +20,7 @@ export const rbacPreferNamespacedRole: Rule = {
   remediation: 'Replace the ClusterRole and ClusterRoleBinding with a Role and RoleBinding in the namespace that needs them.',
   details: 'ClusterRoles without bindings in the input are left alone: they may be shared building blocks.',
   check(ctx, report) {
-    const rules = policyRules(ctx);
+    const rules = policyRules(ctx).filter((r) => r.object.kind === 'ClusterRole');
     for (const role of ctx.byKind('ClusterRole')) {
       if (role.body.aggregationRule !== undefined || role.name.startsWith('system:')) continue;
       const own = rules.filter((r) => r.object === role);

@@ -1,0 +1,55 @@
+/** One YAML document of a stream: its text and where it starts in the file. */
+export interface DocumentChunk {
+  text: string;
+  offset: number;
+}
+
+// A line starting with "---" followed by white space or the end of the line is a document marker
+// wherever it stands: the YAML spec forbids it inside any scalar, so splitting on it is exact.
+const marker = /^---(?=[ \t\r\n]|$)/gm;
+
+export function splitDocuments(text: string): DocumentChunk[] {
+  const starts = [0];
+  for (const m of text.matchAll(marker)) if (m.index !== 0) starts.push(m.index);
+  return starts.map((start, i) => ({ text: text.slice(start, starts[i + 1] ?? text.length), offset: start }));
+}
+
+/** Converts offsets to 1-based line and column; line starts are computed on first use. */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  position(offset: number): { line: number; column: number } {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+/** Nodes a value expands to when every alias is followed (shared references counted each time). */
+export function expandedSize(value: unknown, limit: number): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown): number => {
+    if (typeof v !== 'object' || v === null) return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child);
+      if (n > limit) break;
+    }
+    memo.set(v, n);
+    return n;
+  };
+  return size(value);
+}
