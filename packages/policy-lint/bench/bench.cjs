@@ -45,10 +45,20 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const parseS = median(parseTimes);
 const lintS = median(lintTimes);
 const s = warm.summary;
-console.log(`corpus: ${objects} objects, ${(text.length / 1048576).toFixed(1)} MiB of YAML; findings: ${s.error} errors, ${s.warning} warnings`);
+console.log(
+  `corpus: ${objects} objects, ${(text.length / 1048576).toFixed(1)} MiB of YAML; findings: ${s.error} errors, ${s.warning} warnings`,
+);
 const positionsS = time(parseWithPositions)[0];
-console.log(`parse only (js-yaml loadAll, the floor):    median ${(parseS * 1000).toFixed(0)} ms over ${rounds} rounds = ${Math.round(objects / parseS)} objects/s`);
-console.log(`policy-lint (parse + all rules):            median ${(lintS * 1000).toFixed(0)} ms over ${rounds} rounds = ${Math.round(objects / lintS)} objects/s`);
-console.log(`for reference, yaml Document API parse:     ${(positionsS * 1000).toFixed(0)} ms = ${Math.round(objects / positionsS)} objects/s`);
+console.log(
+  `parse only (js-yaml loadAll, the floor):    median ${(parseS * 1000).toFixed(0)} ms over ${rounds} rounds = ${Math.round(objects / parseS)} objects/s`,
+);
+console.log(
+  `policy-lint (parse + all rules):            median ${(lintS * 1000).toFixed(0)} ms over ${rounds} rounds = ${Math.round(objects / lintS)} objects/s`,
+);
+console.log(
+  `for reference, yaml Document API parse:     ${(positionsS * 1000).toFixed(0)} ms = ${Math.round(objects / positionsS)} objects/s`,
+);
 console.log(`peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
-console.log(`policy-lint-bench objects_per_s=${Math.round(objects / lintS)} parse_cost_ratio=${(lintS / parseS).toFixed(2)}`);
+console.log(
+  `policy-lint-bench objects_per_s=${Math.round(objects / lintS)} parse_cost_ratio=${(lintS / parseS).toFixed(2)}`,
+);

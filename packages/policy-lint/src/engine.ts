@@ -65,7 +65,17 @@ export function lintSources(sources: readonly ManifestSource[], options: LintOpt
   for (const p of problems) {
     const severity = effectiveSeverity(p.ruleId, config);
     if (!severity) continue;
-    result.findings.push({ ruleId: p.ruleId, severity, message: p.message, ...p.location, kind: '', namespace: '', name: '', path: '', suppressed: false });
+    result.findings.push({
+      ruleId: p.ruleId,
+      severity,
+      message: p.message,
+      ...p.location,
+      kind: '',
+      namespace: '',
+      name: '',
+      path: '',
+      suppressed: false,
+    });
   }
   result.findings.sort(compareFindings);
   return { findings: result.findings, summary: summarize(result.findings, files, objects.length) };
@@ -113,14 +123,31 @@ export function lintObjects(objects: readonly K8sObject[], options: LintOptions 
   return { findings, summary: summarize(findings, 0, objects.length) };
 }
 
-const clusterScopedKinds = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'Node', 'PersistentVolume', 'CustomResourceDefinition', 'StorageClass', 'PriorityClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
+const clusterScopedKinds = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'Node',
+  'PersistentVolume',
+  'CustomResourceDefinition',
+  'StorageClass',
+  'PriorityClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+]);
 
 function isNamespaced(object: K8sObject): boolean {
   return !clusterScopedKinds.has(object.kind);
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
 }
 
 function summarize(findings: readonly Finding[], files: number, objects: number): LintSummary {

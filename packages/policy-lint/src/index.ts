@@ -6,7 +6,15 @@ export type { ParsedInput, ParseOptions, InputProblem } from './input/parse.js';
 export { readSources, UnreadableInputError } from './input/sources.js';
 export { defaultInputLimits } from './input/limits.js';
 export type { InputLimits } from './input/limits.js';
-export type { Finding, K8sObject, Severity, RuleFamily, FieldPath, SourceLocation, Violation } from './model/types.js';
+export type {
+  Finding,
+  K8sObject,
+  Severity,
+  RuleFamily,
+  FieldPath,
+  SourceLocation,
+  Violation,
+} from './model/types.js';
 export { rules, ruleById } from './rules/registry.js';
 export type { Rule } from './rules/types.js';
 export { LintContext } from './rules/context.js';

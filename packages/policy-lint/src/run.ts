@@ -51,9 +51,11 @@ function resolveConfig(opts: CliOptions): PolicyLintConfig {
 }
 
 function validated(opts: CliOptions, config: PolicyLintConfig) {
-  if (!['text', 'json', 'sarif'].includes(opts.format)) throw new UsageError(`--format must be text, json or sarif, got "${opts.format}"`);
+  if (!['text', 'json', 'sarif'].includes(opts.format))
+    throw new UsageError(`--format must be text, json or sarif, got "${opts.format}"`);
   for (const f of opts.only) {
-    if (!ruleFamilies.includes(f as RuleFamily)) throw new UsageError(`--only must be one of ${ruleFamilies.join(', ')}, got "${f}"`);
+    if (!ruleFamilies.includes(f as RuleFamily))
+      throw new UsageError(`--only must be one of ${ruleFamilies.join(', ')}, got "${f}"`);
   }
   const level = opts.pssLevel ?? config.pss.level;
   if (level !== undefined && !['privileged', 'baseline', 'restricted'].includes(level)) {
@@ -61,14 +63,19 @@ function validated(opts: CliOptions, config: PolicyLintConfig) {
   }
   const versionText = opts.pssVersion ?? config.pss.version;
   const pssVersion = versionText !== undefined ? parsePssVersion(versionText) : undefined;
-  if (versionText !== undefined && !pssVersion) throw new UsageError(`--pss-version must be v1.N or latest, got "${versionText}"`);
+  if (versionText !== undefined && !pssVersion)
+    throw new UsageError(`--pss-version must be v1.N or latest, got "${versionText}"`);
   const failOn = opts.failOn ?? config.failOn ?? 'error';
-  if (failOn !== 'none' && !severities.includes(failOn as Severity)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
+  if (failOn !== 'none' && !severities.includes(failOn as Severity))
+    throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
   if (opts.paths.length === 0) throw new UsageError('no input: give files, directories or - for stdin');
   return { level: level as PssLevel | undefined, pssVersion, failOn: failOn as Severity | 'none' };
 }
 
-export function render(result: LintResult, opts: Pick<CliOptions, 'format' | 'colour' | 'showSuppressed' | 'cwd'>): string {
+export function render(
+  result: LintResult,
+  opts: Pick<CliOptions, 'format' | 'colour' | 'showSuppressed' | 'cwd'>,
+): string {
   if (opts.format === 'json') return formatJson(result);
   if (opts.format === 'sarif') return formatSarif(result, { version, root: opts.cwd });
   return formatText(result, { colour: opts.colour, showSuppressed: opts.showSuppressed });
@@ -77,7 +84,13 @@ export function render(result: LintResult, opts: Pick<CliOptions, 'format' | 'co
 /** The whole command: returns the exit code and writes through `io`, so tests run it in-process. */
 export function runCli(opts: CliOptions, io: CliIo): number {
   if (opts.listRules) {
-    io.stdout(rules.map((r) => `${r.id.padEnd(36)} ${r.family.padEnd(10)} ${r.defaultSeverity.padEnd(8)} ${r.description}`).join('\n') + '\n');
+    io.stdout(
+      rules
+        .map(
+          (r) => `${r.id.padEnd(36)} ${r.family.padEnd(10)} ${r.defaultSeverity.padEnd(8)} ${r.description}`,
+        )
+        .join('\n') + '\n',
+    );
     return exitCodes.ok;
   }
   try {

@@ -16,7 +16,12 @@ export function suppressionOf(object: K8sObject): Suppression | undefined {
   const list = colon >= 0 ? value.slice(0, colon) : value;
   const reason = colon >= 0 ? value.slice(colon + 1).trim() : '';
   return {
-    rules: new Set(list.split(',').map((s) => s.trim()).filter(Boolean)),
+    rules: new Set(
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     reason: reason || 'no reason given',
   };
 }

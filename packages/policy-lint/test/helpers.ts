@@ -15,7 +15,11 @@ export function restrictedPod(): Record<string, any> {
         {
           name: 'app',
           image: 'registry.example/app:1.0.0',
-          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
+          securityContext: {
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+            readOnlyRootFilesystem: true,
+          },
         },
       ],
     },

@@ -10,7 +10,17 @@ function run(partial: Partial<CliOptions>, stdin?: string) {
   let out = '';
   let err = '';
   const code = runCli(
-    { paths: [], format: 'text', only: [], showSuppressed: false, listRules: false, colour: false, cwd: tmpdir(), config: false, ...partial },
+    {
+      paths: [],
+      format: 'text',
+      only: [],
+      showSuppressed: false,
+      listRules: false,
+      colour: false,
+      cwd: tmpdir(),
+      config: false,
+      ...partial,
+    },
     { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => stdin ?? '' },
   );
   return { code, out, err };
@@ -19,7 +29,9 @@ function run(partial: Partial<CliOptions>, stdin?: string) {
 const dir = mkdtempSync(join(tmpdir(), 'pl-run-'));
 mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });
 const good = restrictedPod();
-Object.assign(good.spec.containers[0], { resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '1Gi' } } });
+Object.assign(good.spec.containers[0], {
+  resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '1Gi' } },
+});
 const bad = restrictedPod();
 bad.spec.containers[0].securityContext.privileged = true;
 writeFileSync(join(dir, 'nested', 'deeper', 'bad.yml'), toYaml(bad));
@@ -84,10 +96,15 @@ describe('policy-lint command', () => {
 
   it('the built executable behaves the same', () => {
     const cli = join(__dirname, '..', 'dist', 'cli.js');
-    const r = spawnSync(process.execPath, [cli, '--only', 'pss', '-'], { input: toYaml(bad), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, '--only', 'pss', '-'], {
+      input: toYaml(bad),
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('pss-privileged');
     expect(spawnSync(process.execPath, [cli, '--format', 'xml', dir], { encoding: 'utf8' }).status).toBe(2);
-    expect(execFileSync(process.execPath, [cli, '--list-rules'], { encoding: 'utf8' })).toContain('netpol-service-port-blocked');
+    expect(execFileSync(process.execPath, [cli, '--list-rules'], { encoding: 'utf8' })).toContain(
+      'netpol-service-port-blocked',
+    );
   });
 });

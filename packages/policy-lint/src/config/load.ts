@@ -56,18 +56,31 @@ export function parseConfig(text: string, file: string): PolicyLintConfig {
   };
   const raw: unknown = doc.toJS() ?? {};
   if (!isObject(raw)) throw new ConfigError(`${file}:1: the configuration must be a mapping`);
-  const config: PolicyLintConfig = { ...emptyConfig, rules: {}, ignorePaths: [], only: [], pss: {}, source: file, baseDir: dirname(resolve(file)) };
+  const config: PolicyLintConfig = {
+    ...emptyConfig,
+    rules: {},
+    ignorePaths: [],
+    only: [],
+    pss: {},
+    source: file,
+    baseDir: dirname(resolve(file)),
+  };
   for (const key of Object.keys(raw)) {
     if (!['rules', 'ignorePaths', 'only', 'failOn', 'pss'].includes(key)) {
-      throw new ConfigError(`${where([key])}: unknown key (expected rules, ignorePaths, only, failOn or pss)`);
+      throw new ConfigError(
+        `${where([key])}: unknown key (expected rules, ignorePaths, only, failOn or pss)`,
+      );
     }
   }
   if (raw.rules !== undefined) {
-    if (!isObject(raw.rules)) throw new ConfigError(`${where(['rules'])}: must map rule ids to a severity or "off"`);
+    if (!isObject(raw.rules))
+      throw new ConfigError(`${where(['rules'])}: must map rule ids to a severity or "off"`);
     for (const [id, value] of Object.entries(raw.rules)) {
       if (!ruleById(id)) throw new ConfigError(`${where(['rules', id])}: unknown rule "${id}"`);
       if (value !== 'off' && !severities.includes(value as Severity)) {
-        throw new ConfigError(`${where(['rules', id])}: must be one of ${[...severities, 'off'].join(', ')}, got ${JSON.stringify(value)}`);
+        throw new ConfigError(
+          `${where(['rules', id])}: must be one of ${[...severities, 'off'].join(', ')}, got ${JSON.stringify(value)}`,
+        );
       }
       config.rules[id] = value as RuleSetting;
     }
@@ -81,18 +94,24 @@ export function parseConfig(text: string, file: string): PolicyLintConfig {
   if (raw.only !== undefined) {
     const only = Array.isArray(raw.only) ? raw.only : [raw.only];
     for (const f of only) {
-      if (!ruleFamilies.includes(f as RuleFamily)) throw new ConfigError(`${where(['only'])}: unknown rule family ${JSON.stringify(f)} (expected ${ruleFamilies.join(', ')})`);
+      if (!ruleFamilies.includes(f as RuleFamily))
+        throw new ConfigError(
+          `${where(['only'])}: unknown rule family ${JSON.stringify(f)} (expected ${ruleFamilies.join(', ')})`,
+        );
     }
     config.only = only as RuleFamily[];
   }
   if (raw.failOn !== undefined) {
-    if (!severities.includes(raw.failOn as Severity)) throw new ConfigError(`${where(['failOn'])}: must be one of ${severities.join(', ')}`);
+    if (!severities.includes(raw.failOn as Severity))
+      throw new ConfigError(`${where(['failOn'])}: must be one of ${severities.join(', ')}`);
     config.failOn = raw.failOn as Severity;
   }
   if (raw.pss !== undefined) {
-    if (!isObject(raw.pss)) throw new ConfigError(`${where(['pss'])}: must be a mapping with level and version`);
+    if (!isObject(raw.pss))
+      throw new ConfigError(`${where(['pss'])}: must be a mapping with level and version`);
     const { level, version, ...rest } = raw.pss;
-    if (Object.keys(rest).length > 0) throw new ConfigError(`${where(['pss', Object.keys(rest)[0]])}: unknown key`);
+    if (Object.keys(rest).length > 0)
+      throw new ConfigError(`${where(['pss', Object.keys(rest)[0]])}: unknown key`);
     config.pss = { level: level as string | undefined, version: version as string | undefined };
   }
   return config;

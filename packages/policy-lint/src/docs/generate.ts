@@ -24,7 +24,10 @@ export function renderRulesReference(): string {
     '',
     '| rule | family | default severity | what it flags |',
     '|---|---|---|---|',
-    ...rules.map((r) => `| [${r.id}](#${r.id}) | ${r.family} | ${r.defaultSeverity} | ${r.description.replace(/\|/g, '\\|')} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.id}](#${r.id}) | ${r.family} | ${r.defaultSeverity} | ${r.description.replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
   for (const family of [...ruleFamilies, 'input' as const]) {
@@ -33,13 +36,16 @@ export function renderRulesReference(): string {
       out.push(
         `Pod Security Standards checks follow Kubernetes' pod-security-admission for every policy version from v1.0`,
         `to v1.${newestPolicyMinor} (\`latest\`; newer versions behave as v1.${newestPolicyMinor}). The level and version come from`,
-        '`--pss-level`/`--pss-version`, else the `pod-security.kubernetes.io/enforce[-version]` labels of the object\'s',
+        "`--pss-level`/`--pss-version`, else the `pod-security.kubernetes.io/enforce[-version]` labels of the object's",
         'Namespace when it is in the input, else restricted at latest. Restricted includes the baseline checks minus those',
         'a restricted check overrides.',
         '',
         '| check | level | versions |',
         '|---|---|---|',
-        ...pssChecks.map((c) => `| ${c.id} | ${c.level} | ${c.versions.map((v) => `v1.${v.minVersion}` + (v.overrides ? ` (overrides ${v.overrides.join(', ')})` : '')).join(', ')} |`),
+        ...pssChecks.map(
+          (c) =>
+            `| ${c.id} | ${c.level} | ${c.versions.map((v) => `v1.${v.minVersion}` + (v.overrides ? ` (overrides ${v.overrides.join(', ')})` : '')).join(', ')} |`,
+        ),
         '',
       );
     }

@@ -20,7 +20,8 @@ function keyAt(text: string, col: number, key: string): number | undefined {
     if (text.startsWith(quoted, col)) {
       let i = col + quoted.length;
       while (text[i] === ' ') i++;
-      if (text[i] === ':' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\r')) return i + 1;
+      if (text[i] === ':' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\r'))
+        return i + 1;
     }
   }
   return undefined;
@@ -39,7 +40,7 @@ export function locateInBlockYaml(text: string, path: FieldPath): number | undef
 /** The line table of a document, built once and reused for every finding in it. */
 export function lineTable(text: string): readonly Line[] {
   const lines: Line[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const t = text.slice(start, end);
@@ -53,7 +54,11 @@ export function lineTable(text: string): readonly Line[] {
 
 export function locateInLines(lines: readonly Line[], path: FieldPath): number | undefined {
   let lo = 0;
-  while (lo < lines.length && (!isContent(lines[lo]) || lines[lo].text.startsWith('---') || lines[lo].text.startsWith('%'))) lo++;
+  while (
+    lo < lines.length &&
+    (!isContent(lines[lo]) || lines[lo].text.startsWith('---') || lines[lo].text.startsWith('%'))
+  )
+    lo++;
   let hi = lines.length;
   // Column where the current node's content starts; on the first line it may follow "- ".
   let col = lo < lines.length ? lines[lo].indent : 0;
@@ -118,7 +123,13 @@ export function locateInLines(lines: readonly Line[], path: FieldPath): number |
       }
       // Block value: following lines indented deeper, or a sequence at the key's own indent.
       let j = i + 1;
-      while (j < hi && (!isContent(lines[j]) || lines[j].indent > col || (lines[j].indent === col && lines[j].text[col] === '-'))) j++;
+      while (
+        j < hi &&
+        (!isContent(lines[j]) ||
+          lines[j].indent > col ||
+          (lines[j].indent === col && lines[j].text[col] === '-'))
+      )
+        j++;
       lo = i + 1;
       while (lo < j && !isContent(lines[lo])) lo++;
       hi = j;

@@ -23,7 +23,8 @@ export class LineIndex {
   position(offset: number): { line: number; column: number } {
     if (!this.starts) {
       this.starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1))
+        this.starts.push(i + 1);
     }
     let lo = 0;
     let hi = this.starts.length - 1;

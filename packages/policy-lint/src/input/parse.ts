@@ -41,7 +41,11 @@ export function parseManifests(text: string, file: string, options: ParseOptions
   const problems: InputProblem[] = [];
   const lines = new LineIndex(text);
   if (Buffer.byteLength(text) > limits.maxFileBytes) {
-    problems.push({ ruleId: 'input-too-large', message: `file is larger than ${limits.maxFileBytes} bytes; not read`, location: { file, line: 1, column: 1 } });
+    problems.push({
+      ruleId: 'input-too-large',
+      message: `file is larger than ${limits.maxFileBytes} bytes; not read`,
+      location: { file, line: 1, column: 1 },
+    });
     return { objects, problems };
   }
   let chunks = splitDocuments(text);
@@ -59,7 +63,15 @@ export function parseManifests(text: string, file: string, options: ParseOptions
   return { objects, problems };
 }
 
-function parseChunk(chunk: DocumentChunk, file: string, lines: LineIndex, limits: InputLimits, options: ParseOptions, objects: K8sObject[], problems: InputProblem[]): void {
+function parseChunk(
+  chunk: DocumentChunk,
+  file: string,
+  lines: LineIndex,
+  limits: InputLimits,
+  options: ParseOptions,
+  objects: K8sObject[],
+  problems: InputProblem[],
+): void {
   let body: unknown;
   try {
     body = load(chunk.text, { filename: file });
@@ -74,7 +86,11 @@ function parseChunk(chunk: DocumentChunk, file: string, lines: LineIndex, limits
     return;
   }
   if (body === undefined || body === null) return;
-  if (chunk.text.includes('*') && aliasToken.test(chunk.text) && expandedSize(body, limits.maxExpandedNodes) > limits.maxExpandedNodes) {
+  if (
+    chunk.text.includes('*') &&
+    aliasToken.test(chunk.text) &&
+    expandedSize(body, limits.maxExpandedNodes) > limits.maxExpandedNodes
+  ) {
     problems.push({
       ruleId: 'input-parse-error',
       message: `YAML: document expands to more than ${limits.maxExpandedNodes} nodes through aliases (alias bomb); not read`,
@@ -118,7 +134,12 @@ function parseChunk(chunk: DocumentChunk, file: string, lines: LineIndex, limits
       locate: (path) => locate([...basePath, ...path]),
     });
   };
-  if (isObject(body) && typeof body.kind === 'string' && body.kind.endsWith('List') && Array.isArray(body.items)) {
+  if (
+    isObject(body) &&
+    typeof body.kind === 'string' &&
+    body.kind.endsWith('List') &&
+    Array.isArray(body.items)
+  ) {
     asArray(body.items).forEach((item, i) => push(item, ['items', i]));
   } else {
     push(body, []);

@@ -31,7 +31,9 @@ export class PositionIndex {
           node.result = state.result;
           // js-yaml composes some nodes twice, one inside the other (block sequence scalars): keep one.
           const only = node.children.length === 1 ? node.children[0] : undefined;
-          stack[stack.length - 1].children.push(only && only.kind === node.kind && only.result === node.result ? only : node);
+          stack[stack.length - 1].children.push(
+            only && only.kind === node.kind && only.result === node.result ? only : node,
+          );
         }
       },
     });
@@ -47,7 +49,10 @@ export class PositionIndex {
       const next = childAt(node, seg);
       if (!next) break;
       // A collection value is reported at its key ("securityContext:"), a scalar at the value.
-      best = next.key && (next.value.kind === 'mapping' || next.value.kind === 'sequence') ? next.key.start : next.value.start;
+      best =
+        next.key && (next.value.kind === 'mapping' || next.value.kind === 'sequence')
+          ? next.key.start
+          : next.value.start;
       node = next.value;
     }
     return this.skipBlank(best);
@@ -66,14 +71,18 @@ export class PositionIndex {
   }
 }
 
-function childAt(node: PositionNode, seg: string | number): { key?: PositionNode; value: PositionNode } | undefined {
+function childAt(
+  node: PositionNode,
+  seg: string | number,
+): { key?: PositionNode; value: PositionNode } | undefined {
   if (node.kind === 'sequence' && typeof seg === 'number') {
     const value = node.children[seg];
     return value ? { value } : undefined;
   }
   if (node.kind === 'mapping') {
     for (let i = 0; i + 1 < node.children.length; i += 2) {
-      if (String(node.children[i].result) === String(seg)) return { key: node.children[i], value: node.children[i + 1] };
+      if (String(node.children[i].result) === String(seg))
+        return { key: node.children[i], value: node.children[i + 1] };
     }
   }
   return undefined;

@@ -6,14 +6,20 @@ const manifestExtensions = /\.(ya?ml|json)$/i;
 
 /** A path that could not be read; reported as an input-unreadable finding and exit code 2. */
 export class UnreadableInputError extends Error {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'UnreadableInputError';
   }
 }
 
 /** Expands files and directories (recursively, *.yaml, *.yml, *.json) into manifest texts; "-" is stdin. */
-export function readSources(paths: readonly string[], stdin: () => string = () => readFileSync(0, 'utf8')): ManifestSource[] {
+export function readSources(
+  paths: readonly string[],
+  stdin: () => string = () => readFileSync(0, 'utf8'),
+): ManifestSource[] {
   const out: ManifestSource[] = [];
   for (const p of paths) {
     if (p === '-') {
@@ -24,7 +30,12 @@ export function readSources(paths: readonly string[], stdin: () => string = () =
     try {
       stat = statSync(p);
     } catch (err) {
-      throw new UnreadableInputError(p, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message);
+      throw new UnreadableInputError(
+        p,
+        (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'no such file or directory'
+          : (err as Error).message,
+      );
     }
     if (stat.isDirectory()) {
       for (const file of walk(p)) out.push({ file, text: readFileSync(file, 'utf8') });
@@ -41,7 +52,9 @@ export function readSources(paths: readonly string[], stdin: () => string = () =
 
 function walk(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.name === 'node_modules' || entry.name === '.git') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(full));

@@ -33,5 +33,8 @@ export function selectorMatches(selector: unknown, labels: Record<string, string
 /** True for `{}` (or a selector with no terms): it selects everything. */
 export function isEmptySelector(selector: unknown): boolean {
   if (!isObject(selector)) return false;
-  return asArray(selector.matchExpressions).length === 0 && Object.keys(asObject(selector.matchLabels)).length === 0;
+  return (
+    asArray(selector.matchExpressions).length === 0 &&
+    Object.keys(asObject(selector.matchLabels)).length === 0
+  );
 }

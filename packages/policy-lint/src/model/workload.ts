@@ -15,7 +15,11 @@ export const podTemplatePaths: Readonly<Record<string, FieldPath>> = {
 };
 
 export type ContainerKind = 'initContainers' | 'containers' | 'ephemeralContainers';
-export const containerKinds: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
+export const containerKinds: readonly ContainerKind[] = [
+  'initContainers',
+  'containers',
+  'ephemeralContainers',
+];
 
 export interface ContainerView {
   container: JsonObject;
@@ -76,7 +80,8 @@ export function namespaceOf(object: K8sObject): string {
 
 /** Replica count of a workload: spec.replicas, 1 when unset, undefined when not a scalable kind. */
 export function replicasOf(object: K8sObject): number | undefined {
-  if (!['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(object.kind)) return undefined;
+  if (!['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(object.kind))
+    return undefined;
   const r = getIn(object.body, ['spec', 'replicas']);
   return typeof r === 'number' ? r : 1;
 }

@@ -5,7 +5,11 @@ import type { Severity } from '../model/types.js';
 import { rules } from '../rules/registry.js';
 import { rulesDocUrl, ruleAnchor } from '../docs/links.js';
 
-const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const level: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 /** GitHub code scanning maps these to high / medium / low. */
 const securitySeverity: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '2.0' };
 
@@ -42,7 +46,11 @@ export function formatSarif(result: LintResult, options: SarifOptions): string {
               help: { text: r.remediation, markdown: `**Remediation:** ${r.remediation}` },
               helpUri: `${rulesDocUrl}#${ruleAnchor(r.id)}`,
               defaultConfiguration: { level: level[r.defaultSeverity] },
-              properties: { tags: ['security', 'kubernetes', r.family], precision: 'very-high', 'security-severity': securitySeverity[r.defaultSeverity] },
+              properties: {
+                tags: ['security', 'kubernetes', r.family],
+                precision: 'very-high',
+                'security-severity': securitySeverity[r.defaultSeverity],
+              },
             })),
           },
         },
@@ -61,14 +69,21 @@ export function formatSarif(result: LintResult, options: SarifOptions): string {
                   artifactLocation: { uri: repoRelative(f.file, root), uriBaseId: '%SRCROOT%' },
                   region: { startLine: f.line, startColumn: f.column },
                 },
-                ...(identity ? { logicalLocations: [{ fullyQualifiedName: identity, kind: 'resource' }] } : {}),
+                ...(identity
+                  ? { logicalLocations: [{ fullyQualifiedName: identity, kind: 'resource' }] }
+                  : {}),
               },
             ],
             // Stable across line shifts: rule + object identity + field path.
             partialFingerprints: {
-              'policyLint/v1': createHash('sha256').update(`${f.ruleId}|${identity}|${f.path}|${f.file}`).digest('hex').slice(0, 32),
+              'policyLint/v1': createHash('sha256')
+                .update(`${f.ruleId}|${identity}|${f.path}|${f.file}`)
+                .digest('hex')
+                .slice(0, 32),
             },
-            ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppression ?? '' }] } : {}),
+            ...(f.suppressed
+              ? { suppressions: [{ kind: 'inSource', justification: f.suppression ?? '' }] }
+              : {}),
           };
         }),
       },

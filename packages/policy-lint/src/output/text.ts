@@ -10,8 +10,12 @@ const colours: Record<Severity | 'dim' | 'bold', [string, string]> = {
 };
 
 /** Human output: findings grouped by file, then a summary line. Colour only when asked (TTY). */
-export function formatText(result: LintResult, options: { colour?: boolean; showSuppressed?: boolean } = {}): string {
-  const paint = (c: keyof typeof colours, s: string): string => (options.colour ? colours[c][0] + s + colours[c][1] : s);
+export function formatText(
+  result: LintResult,
+  options: { colour?: boolean; showSuppressed?: boolean } = {},
+): string {
+  const paint = (c: keyof typeof colours, s: string): string =>
+    options.colour ? colours[c][0] + s + colours[c][1] : s;
   const groups = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (f.suppressed && !options.showSuppressed) continue;
@@ -25,7 +29,9 @@ export function formatText(result: LintResult, options: { colour?: boolean; show
     for (const f of findings) {
       const object = f.kind ? `${f.kind}${f.namespace ? ` ${f.namespace}/` : ' '}${f.name}` : '';
       const sev = f.suppressed ? paint('dim', 'suppressed') : paint(f.severity, f.severity);
-      lines.push(`  ${f.line}:${f.column}  ${sev}  ${f.message}  ${paint('dim', `${f.ruleId}${object ? `  ${object}` : ''}${f.path ? ` ${f.path}` : ''}`)}`);
+      lines.push(
+        `  ${f.line}:${f.column}  ${sev}  ${f.message}  ${paint('dim', `${f.ruleId}${object ? `  ${object}` : ''}${f.path ? ` ${f.path}` : ''}`)}`,
+      );
     }
     lines.push('');
   }

@@ -31,11 +31,17 @@ export function usesUserNamespace(pod: PodView): boolean {
 }
 
 export function volumes(pod: PodView): { volume: JsonObject; index: number; name: string }[] {
-  return asArray(pod.spec.volumes)
-    .map((v, index) => ({ volume: asObject(v), index, name: isObject(v) && typeof v.name === 'string' ? v.name : `#${index}` }));
+  return asArray(pod.spec.volumes).map((v, index) => ({
+    volume: asObject(v),
+    index,
+    name: isObject(v) && typeof v.name === 'string' ? v.name : `#${index}`,
+  }));
 }
 
-export function each<T>(items: readonly T[], fn: (item: T) => PssViolation[] | PssViolation | undefined): PssViolation[] {
+export function each<T>(
+  items: readonly T[],
+  fn: (item: T) => PssViolation[] | PssViolation | undefined,
+): PssViolation[] {
   const out: PssViolation[] = [];
   for (const item of items) {
     const r = fn(item);

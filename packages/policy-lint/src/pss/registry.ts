@@ -23,9 +23,24 @@ import { windowsHostProcess } from './checks/windows-host-process.js';
 
 /** Every Pod Security Standards check, in pod-security-admission's order (baseline, then restricted). */
 export const pssChecks: readonly PssCheck[] = [
-  appArmorProfile, capabilitiesBaseline, hostNamespaces, hostPathVolumes, hostPorts, hostProbesAndHostLifecycle,
-  privileged, procMount, seLinuxOptions, seccompProfileBaseline, sysctls, windowsHostProcess,
-  allowPrivilegeEscalation, capabilitiesRestricted, procMountRestricted, restrictedVolumes, runAsNonRoot, runAsUser,
+  appArmorProfile,
+  capabilitiesBaseline,
+  hostNamespaces,
+  hostPathVolumes,
+  hostPorts,
+  hostProbesAndHostLifecycle,
+  privileged,
+  procMount,
+  seLinuxOptions,
+  seccompProfileBaseline,
+  sysctls,
+  windowsHostProcess,
+  allowPrivilegeEscalation,
+  capabilitiesRestricted,
+  procMountRestricted,
+  restrictedVolumes,
+  runAsNonRoot,
+  runAsUser,
   seccompProfileRestricted,
 ];
 
@@ -40,13 +55,18 @@ export function checkVersionAt(check: PssCheck, minor: number): PssCheckVersion 
  * The checks that make up a level at a version: baseline = baseline checks; restricted = restricted
  * checks plus baseline checks, minus those an active restricted check overrides.
  */
-export function checksFor(level: PssLevel, version: PssVersion): { check: PssCheck; impl: PssCheckVersion }[] {
+export function checksFor(
+  level: PssLevel,
+  version: PssVersion,
+): { check: PssCheck; impl: PssCheckVersion }[] {
   if (level === 'privileged') return [];
   const active = pssChecks
     .map((check) => ({ check, impl: checkVersionAt(check, version.minor) }))
     .filter((x): x is { check: PssCheck; impl: PssCheckVersion } => x.impl !== undefined)
     .filter((x) => level === 'restricted' || x.check.level === 'baseline');
-  const overridden = new Set(active.flatMap((x) => (x.check.level === 'restricted' ? x.impl.overrides ?? [] : [])));
+  const overridden = new Set(
+    active.flatMap((x) => (x.check.level === 'restricted' ? (x.impl.overrides ?? []) : [])),
+  );
   return active.filter((x) => !overridden.has(x.check.id));
 }
 

@@ -79,7 +79,12 @@ export class LintContext {
     if (!level) {
       const label = labels[enforceLabel];
       // PSA treats an unparsable level as restricted.
-      level = label === undefined ? 'restricted' : levels.includes(label as PssLevel) ? (label as PssLevel) : 'restricted';
+      level =
+        label === undefined
+          ? 'restricted'
+          : levels.includes(label as PssLevel)
+            ? (label as PssLevel)
+            : 'restricted';
     }
     let version = this.pss.version;
     if (!version) {

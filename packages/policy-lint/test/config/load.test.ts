@@ -14,20 +14,32 @@ describe('.policy-lint.yaml', () => {
   });
 
   it('changes severities, switches rules off, ignores paths', () => {
-    const config = parseConfig('rules:\n  hardening-probes: off\n  hardening-image-tag: error\nignorePaths:\n  - "vendor/**"\n', '/repo/.policy-lint.yaml');
+    const config = parseConfig(
+      'rules:\n  hardening-probes: off\n  hardening-image-tag: error\nignorePaths:\n  - "vendor/**"\n',
+      '/repo/.policy-lint.yaml',
+    );
     const pod = restrictedPod();
     pod.spec.containers[0].image = 'nginx';
     const result = lintSources(
-      [{ file: '/repo/app.yaml', text: toYaml(pod) }, { file: '/repo/vendor/x.yaml', text: toYaml(pod) }],
+      [
+        { file: '/repo/app.yaml', text: toYaml(pod) },
+        { file: '/repo/vendor/x.yaml', text: toYaml(pod) },
+      ],
       { config, only: ['hardening'] },
     );
     expect(result.summary.files).toBe(1);
-    expect(result.findings.map((f) => `${f.ruleId}:${f.severity}`).sort()).toEqual(['hardening-image-tag:error', 'hardening-resources:warning']);
+    expect(result.findings.map((f) => `${f.ruleId}:${f.severity}`).sort()).toEqual([
+      'hardening-image-tag:error',
+      'hardening-resources:warning',
+    ]);
   });
 
   it.each([
     ['rules:\n  no-such-rule: error\n', /x\.yaml:2: rules\.no-such-rule: unknown rule "no-such-rule"/],
-    ['rules:\n  hardening-probes: loud\n', /x\.yaml:2: rules\.hardening-probes: must be one of error, warning, info, off/],
+    [
+      'rules:\n  hardening-probes: loud\n',
+      /x\.yaml:2: rules\.hardening-probes: must be one of error, warning, info, off/,
+    ],
     ['failOn: fatal\n', /x\.yaml:1: failOn/],
     ['colour: true\n', /x\.yaml:1: colour: unknown key/],
     ['only: [dns]\n', /unknown rule family "dns"/],

@@ -7,20 +7,31 @@ import type { FieldPath } from '../../src/model/types';
 function paths(value: unknown, prefix: FieldPath = []): FieldPath[] {
   const out: FieldPath[] = [prefix, [...prefix, 'missingField'], [...prefix, 7]];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
 
 const deployment = {
   apiVersion: 'apps/v1',
   kind: 'Deployment',
-  metadata: { name: 'd', labels: { 'app.kubernetes.io/name': 'x', 'a:b': 'quoted key' }, annotations: { note: 'line one\nline two\n  indented: not a key\n' } },
+  metadata: {
+    name: 'd',
+    labels: { 'app.kubernetes.io/name': 'x', 'a:b': 'quoted key' },
+    annotations: { note: 'line one\nline two\n  indented: not a key\n' },
+  },
   spec: {
     replicas: 3,
     template: {
       spec: {
         containers: [
-          { name: 'a', image: 'x:1', args: ['--one', '--two'], ports: [{ containerPort: 80, name: 'http' }], securityContext: { capabilities: { drop: ['ALL'] } } },
+          {
+            name: 'a',
+            image: 'x:1',
+            args: ['--one', '--two'],
+            ports: [{ containerPort: 80, name: 'http' }],
+            securityContext: { capabilities: { drop: ['ALL'] } },
+          },
           { name: 'b', image: 'y:2', env: [{ name: 'E', value: '' }], resources: {} },
         ],
         volumes: [{ name: 'tmp', emptyDir: {} }],
@@ -33,7 +44,14 @@ describe('locateInBlockYaml', () => {
   it.each([
     ['yaml library layout', stringify(deployment)],
     ['indented sequences', stringify(deployment, { indentSeq: true })],
-    ['compact sequences with comments and a document marker', '---\n# leading comment\n' + stringify(deployment, { indentSeq: false }).replace(/^(\s+)replicas: 3$/m, '$1# about replicas\n$1replicas: 3')],
+    [
+      'compact sequences with comments and a document marker',
+      '---\n# leading comment\n' +
+        stringify(deployment, { indentSeq: false }).replace(
+          /^(\s+)replicas: 3$/m,
+          '$1# about replicas\n$1replicas: 3',
+        ),
+    ],
   ])('agrees with the full parser on every path (%s)', (_name, text) => {
     const index = new PositionIndex(text);
     let checked = 0;

@@ -20,7 +20,10 @@ describe('parseManifests', () => {
     ].join('\n');
     const { objects, problems } = parseManifests(text, 'f.yaml');
     expect(problems).toEqual([]);
-    expect(objects.map((o) => `${o.kind}/${o.namespace ?? '-'}/${o.name}`)).toEqual(['ConfigMap/-/a', 'Secret/x/b']);
+    expect(objects.map((o) => `${o.kind}/${o.namespace ?? '-'}/${o.name}`)).toEqual([
+      'ConfigMap/-/a',
+      'Secret/x/b',
+    ]);
     expect(objects[1].basePath).toEqual(['items', 0]);
     expect(objects[1].locate(['metadata', 'name'])).toEqual({ file: 'f.yaml', line: 11, column: 13 });
     // A missing field points at its nearest existing parent.
@@ -32,7 +35,7 @@ describe('parseManifests', () => {
     expect(objects[0].name).toBe('p');
   });
 
-  it('attributes documents to the template named by Helm\'s # Source: comment', () => {
+  it("attributes documents to the template named by Helm's # Source: comment", () => {
     const text = [
       '---',
       '# Source: mychart/templates/sa.yaml',
@@ -55,20 +58,29 @@ describe('parseManifests', () => {
       '',
     ].join('\n');
     const { objects } = parseManifests(text, 'rendered.yaml', { sourceRoot: 'charts' });
-    expect(objects[1].locate(['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual({ file: 'charts/mychart/templates/pod.yaml', line: 10, column: 21 });
+    expect(objects[1].locate(['spec', 'containers', 0, 'securityContext', 'privileged'])).toEqual({
+      file: 'charts/mychart/templates/pod.yaml',
+      line: 10,
+      column: 21,
+    });
     const f = lint(text).find((x) => x.ruleId === 'pss-privileged');
     expect(f).toMatchObject({ file: 'mychart/templates/pod.yaml', line: 10, kind: 'Pod', name: 'p' });
   });
 
   it('turns syntax errors into findings with file and line, and keeps the other documents', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: [unclosed\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: [unclosed\n';
     const { objects, problems } = parseManifests(text, 'bad.yaml');
     expect(objects).toHaveLength(1);
     expect(problems[0]).toMatchObject({ ruleId: 'input-parse-error', location: { file: 'bad.yaml' } });
     // The parser notices the unclosed flow sequence at the end of the document.
     expect(problems[0].location.line).toBeGreaterThanOrEqual(6);
     const findings = lint(text, {}, 'bad.yaml');
-    expect(findings.find((f) => f.ruleId === 'input-parse-error')).toMatchObject({ severity: 'error', file: 'bad.yaml', line: problems[0].location.line });
+    expect(findings.find((f) => f.ruleId === 'input-parse-error')).toMatchObject({
+      severity: 'error',
+      file: 'bad.yaml',
+      line: problems[0].location.line,
+    });
   });
 
   it('refuses duplicate keys', () => {
@@ -79,7 +91,12 @@ describe('parseManifests', () => {
 
   it('bounds alias bombs', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  ${bomb.join('\n  ')}\n`;
     const started = process.hrtime.bigint();
     const { objects, problems } = parseManifests(text, 'bomb.yaml');
@@ -90,7 +107,9 @@ describe('parseManifests', () => {
   });
 
   it('bounds file size and document count', () => {
-    expect(parseManifests('a: b\n'.repeat(100), 'big.yaml', { limits: { maxFileBytes: 10 } }).problems[0].ruleId).toBe('input-too-large');
+    expect(
+      parseManifests('a: b\n'.repeat(100), 'big.yaml', { limits: { maxFileBytes: 10 } }).problems[0].ruleId,
+    ).toBe('input-too-large');
     const many = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\n'.repeat(5);
     const r = parseManifests(many, 'many.yaml', { limits: { maxDocuments: 3 } });
     expect(r.objects).toHaveLength(3);

@@ -6,7 +6,10 @@ function violations(pod: PodView) {
   return each(pod.containers, (c) =>
     containerSecurityContext(c).allowPrivilegeEscalation === false
       ? undefined
-      : { path: scPath(c, 'allowPrivilegeEscalation'), detail: `container "${c.name}" must set securityContext.allowPrivilegeEscalation=false` },
+      : {
+          path: scPath(c, 'allowPrivilegeEscalation'),
+          detail: `container "${c.name}" must set securityContext.allowPrivilegeEscalation=false`,
+        },
   );
 }
 
@@ -14,7 +17,8 @@ export const allowPrivilegeEscalation: PssCheck = {
   id: 'allowPrivilegeEscalation',
   level: 'restricted',
   reason: 'allowPrivilegeEscalation != false',
-  description: 'Privilege escalation (such as via set-user-ID or set-group-ID file mode) must be explicitly disallowed.',
+  description:
+    'Privilege escalation (such as via set-user-ID or set-group-ID file mode) must be explicitly disallowed.',
   remediation: 'Set securityContext.allowPrivilegeEscalation: false on every container.',
   versions: [
     { minVersion: 8, evaluate: violations },

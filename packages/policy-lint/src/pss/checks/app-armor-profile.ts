@@ -16,7 +16,8 @@ export const appArmorProfile: PssCheck = {
   level: 'baseline',
   reason: 'forbidden AppArmor profile(s)',
   description: 'Overriding or disabling the default AppArmor profile must be prevented.',
-  remediation: 'Use appArmorProfile.type RuntimeDefault or Localhost (annotations: runtime/default or localhost/<profile>).',
+  remediation:
+    'Use appArmorProfile.type RuntimeDefault or Localhost (annotations: runtime/default or localhost/<profile>).',
   versions: [
     {
       minVersion: 0,
@@ -24,17 +25,26 @@ export const appArmorProfile: PssCheck = {
         const out: PssViolation[] = [];
         const podType = asObject(podSecurityContext(pod).appArmorProfile).type;
         if (podType !== undefined && !allowedTypes.includes(podType as string)) {
-          out.push({ path: podScPath(pod, 'appArmorProfile', 'type'), detail: `pod must not set appArmorProfile.type=${JSON.stringify(podType)}` });
+          out.push({
+            path: podScPath(pod, 'appArmorProfile', 'type'),
+            detail: `pod must not set appArmorProfile.type=${JSON.stringify(podType)}`,
+          });
         }
         for (const c of pod.containers) {
           const t = asObject(containerSecurityContext(c).appArmorProfile).type;
           if (t !== undefined && !allowedTypes.includes(t as string)) {
-            out.push({ path: scPath(c, 'appArmorProfile', 'type'), detail: `container "${c.name}" must not set appArmorProfile.type=${JSON.stringify(t)}` });
+            out.push({
+              path: scPath(c, 'appArmorProfile', 'type'),
+              detail: `container "${c.name}" must not set appArmorProfile.type=${JSON.stringify(t)}`,
+            });
           }
         }
         for (const [key, value] of Object.entries(asObject(pod.metadata.annotations))) {
           if (key.startsWith(annotationPrefix) && !(typeof value === 'string' && allowedAnnotation(value))) {
-            out.push({ path: metadataPath(pod, 'annotations', key), detail: `annotation ${key}=${JSON.stringify(value)}` });
+            out.push({
+              path: metadataPath(pod, 'annotations', key),
+              detail: `annotation ${key}=${JSON.stringify(value)}`,
+            });
           }
         }
         return out;

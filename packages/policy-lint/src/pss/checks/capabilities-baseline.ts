@@ -4,8 +4,19 @@ import { containerSecurityContext, each, scPath } from '../helpers.js';
 
 /** Capabilities a baseline pod may add: the container runtime's defaults (exact, case-sensitive). */
 export const pssBaselineCapabilities: readonly string[] = [
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE',
-  'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
 ];
 
 export const capabilitiesBaseline: PssCheck = {
@@ -22,7 +33,12 @@ export const capabilitiesBaseline: PssCheck = {
           asArray(asObject(containerSecurityContext(c).capabilities).add).flatMap((cap, i) =>
             typeof cap === 'string' && pssBaselineCapabilities.includes(cap)
               ? []
-              : [{ path: scPath(c, 'capabilities', 'add', i), detail: `container "${c.name}" must not include ${JSON.stringify(cap)} in securityContext.capabilities.add` }],
+              : [
+                  {
+                    path: scPath(c, 'capabilities', 'add', i),
+                    detail: `container "${c.name}" must not include ${JSON.stringify(cap)} in securityContext.capabilities.add`,
+                  },
+                ],
           ),
         ),
     },

@@ -8,11 +8,17 @@ function violations(pod: PodView): PssViolation[] {
   for (const c of pod.containers) {
     const caps = asObject(containerSecurityContext(c).capabilities);
     if (!asArray(caps.drop).includes('ALL')) {
-      out.push({ path: scPath(c, 'capabilities', 'drop'), detail: `container "${c.name}" must set securityContext.capabilities.drop=["ALL"]` });
+      out.push({
+        path: scPath(c, 'capabilities', 'drop'),
+        detail: `container "${c.name}" must set securityContext.capabilities.drop=["ALL"]`,
+      });
     }
     asArray(caps.add).forEach((cap, i) => {
       if (cap !== 'NET_BIND_SERVICE') {
-        out.push({ path: scPath(c, 'capabilities', 'add', i), detail: `container "${c.name}" must not include ${JSON.stringify(cap)} in securityContext.capabilities.add` });
+        out.push({
+          path: scPath(c, 'capabilities', 'add', i),
+          detail: `container "${c.name}" must not include ${JSON.stringify(cap)} in securityContext.capabilities.add`,
+        });
       }
     });
   }
@@ -27,6 +33,10 @@ export const capabilitiesRestricted: PssCheck = {
   remediation: 'Set securityContext.capabilities.drop: ["ALL"] and add at most NET_BIND_SERVICE.',
   versions: [
     { minVersion: 22, overrides: ['capabilities_baseline'], evaluate: violations },
-    { minVersion: 25, overrides: ['capabilities_baseline'], evaluate: (pod) => (isWindowsPod(pod) ? [] : violations(pod)) },
+    {
+      minVersion: 25,
+      overrides: ['capabilities_baseline'],
+      evaluate: (pod) => (isWindowsPod(pod) ? [] : violations(pod)),
+    },
   ],
 };

@@ -14,7 +14,10 @@ export const hostPathVolumes: PssCheck = {
       evaluate: (pod) =>
         each(volumes(pod), (v) =>
           v.volume.hostPath !== undefined
-            ? { path: specPath(pod, 'volumes', v.index, 'hostPath'), detail: `volume "${v.name}" uses hostPath` }
+            ? {
+                path: specPath(pod, 'volumes', v.index, 'hostPath'),
+                detail: `volume "${v.name}" uses hostPath`,
+              }
             : undefined,
         ),
     },

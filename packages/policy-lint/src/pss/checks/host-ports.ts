@@ -16,7 +16,12 @@ export const hostPorts: PssCheck = {
           asArray(c.container.ports).flatMap((p, i) => {
             const hostPort = asObject(p).hostPort;
             return typeof hostPort === 'number' && hostPort !== 0
-              ? [{ path: [...c.path, 'ports', i, 'hostPort'], detail: `container "${c.name}" uses hostPort ${hostPort}` }]
+              ? [
+                  {
+                    path: [...c.path, 'ports', i, 'hostPort'],
+                    detail: `container "${c.name}" uses hostPort ${hostPort}`,
+                  },
+                ]
               : [];
           }),
         ),

@@ -17,12 +17,16 @@ export const hostProbesAndHostLifecycle: PssCheck = {
         const out: PssViolation[] = [];
         for (const c of pod.containers) {
           const targets: [string[], unknown][] = probes.map((p) => [[p], c.container[p]]);
-          for (const hook of ['postStart', 'preStop']) targets.push([['lifecycle', hook], asObject(c.container.lifecycle)[hook]]);
+          for (const hook of ['postStart', 'preStop'])
+            targets.push([['lifecycle', hook], asObject(c.container.lifecycle)[hook]]);
           for (const [path, probe] of targets) {
             for (const h of handlers) {
               const host = asObject(asObject(probe)[h]).host;
               if (typeof host === 'string' && host !== '') {
-                out.push({ path: [...c.path, ...path, h, 'host'], detail: `container "${c.name}" ${path.join('.')}.${h}.host=${JSON.stringify(host)}` });
+                out.push({
+                  path: [...c.path, ...path, h, 'host'],
+                  detail: `container "${c.name}" ${path.join('.')}.${h}.host=${JSON.stringify(host)}`,
+                });
               }
             }
           }

@@ -13,7 +13,10 @@ export const privileged: PssCheck = {
       evaluate: (pod) =>
         each(pod.containers, (c) =>
           containerSecurityContext(c).privileged === true
-            ? { path: scPath(c, 'privileged'), detail: `container "${c.name}" must not set securityContext.privileged=true` }
+            ? {
+                path: scPath(c, 'privileged'),
+                detail: `container "${c.name}" must not set securityContext.privileged=true`,
+              }
             : undefined,
         ),
     },

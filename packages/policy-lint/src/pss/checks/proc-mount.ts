@@ -6,7 +6,10 @@ export function procMountViolations(pod: PodView) {
   return each(pod.containers, (c) => {
     const pm = containerSecurityContext(c).procMount;
     return pm !== undefined && pm !== 'Default'
-      ? { path: scPath(c, 'procMount'), detail: `container "${c.name}" must not set securityContext.procMount=${JSON.stringify(pm)}` }
+      ? {
+          path: scPath(c, 'procMount'),
+          detail: `container "${c.name}" must not set securityContext.procMount=${JSON.stringify(pm)}`,
+        }
       : undefined;
   });
 }
@@ -20,7 +23,8 @@ export const procMount: PssCheck = {
   id: 'procMount',
   level: 'baseline',
   reason: 'procMount',
-  description: 'The default /proc masks must stay in place; from v1.35 pods in a user namespace (hostUsers: false) may unmask.',
+  description:
+    'The default /proc masks must stay in place; from v1.35 pods in a user namespace (hostUsers: false) may unmask.',
   remediation: 'Remove securityContext.procMount or set it to Default.',
   versions: [{ minVersion: 0, evaluate: procMountViolations }, v1_35],
 };

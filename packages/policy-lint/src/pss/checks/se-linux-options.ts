@@ -11,7 +11,10 @@ function judge(opts: unknown, path: FieldPath, who: string, allowed: readonly st
   const o: JsonObject = opts;
   const out: PssViolation[] = [];
   if (o.type !== undefined && !allowed.includes(o.type as string)) {
-    out.push({ path: [...path, 'type'], detail: `${who} must not set seLinuxOptions.type=${JSON.stringify(o.type)}` });
+    out.push({
+      path: [...path, 'type'],
+      detail: `${who} must not set seLinuxOptions.type=${JSON.stringify(o.type)}`,
+    });
   }
   for (const field of ['user', 'role']) {
     if (o[field] !== undefined && o[field] !== '') {
@@ -25,9 +28,19 @@ function version(minVersion: number, allowed: readonly string[]): PssCheckVersio
   return {
     minVersion,
     evaluate: (pod) => [
-      ...judge(asObject(podSecurityContext(pod)).seLinuxOptions, podScPath(pod, 'seLinuxOptions'), 'pod', allowed),
+      ...judge(
+        asObject(podSecurityContext(pod)).seLinuxOptions,
+        podScPath(pod, 'seLinuxOptions'),
+        'pod',
+        allowed,
+      ),
       ...pod.containers.flatMap((c) =>
-        judge(containerSecurityContext(c).seLinuxOptions, scPath(c, 'seLinuxOptions'), `container "${c.name}"`, allowed),
+        judge(
+          containerSecurityContext(c).seLinuxOptions,
+          scPath(c, 'seLinuxOptions'),
+          `container "${c.name}"`,
+          allowed,
+        ),
       ),
     ],
   };
@@ -37,7 +50,8 @@ export const seLinuxOptions: PssCheck = {
   id: 'seLinuxOptions',
   level: 'baseline',
   reason: 'seLinuxOptions',
-  description: 'Setting a custom SELinux user or role is forbidden, and the type is limited to the container types.',
+  description:
+    'Setting a custom SELinux user or role is forbidden, and the type is limited to the container types.',
   remediation: 'Leave seLinuxOptions.user and .role empty and use a container_t-family type.',
   versions: [version(0, typesV1_0), version(31, typesV1_31)],
 };

@@ -14,11 +14,17 @@ export const windowsHostProcess: PssCheck = {
       evaluate: (pod) => {
         const out: PssViolation[] = [];
         if (asObject(podSecurityContext(pod).windowsOptions).hostProcess === true) {
-          out.push({ path: podScPath(pod, 'windowsOptions', 'hostProcess'), detail: 'pod must not set securityContext.windowsOptions.hostProcess=true' });
+          out.push({
+            path: podScPath(pod, 'windowsOptions', 'hostProcess'),
+            detail: 'pod must not set securityContext.windowsOptions.hostProcess=true',
+          });
         }
         for (const c of pod.containers) {
           if (asObject(containerSecurityContext(c).windowsOptions).hostProcess === true) {
-            out.push({ path: scPath(c, 'windowsOptions', 'hostProcess'), detail: `container "${c.name}" must not set securityContext.windowsOptions.hostProcess=true` });
+            out.push({
+              path: scPath(c, 'windowsOptions', 'hostProcess'),
+              detail: `container "${c.name}" must not set securityContext.windowsOptions.hostProcess=true`,
+            });
           }
         }
         return out;

@@ -40,8 +40,10 @@ export const hardeningHpaVpaConflict: Rule = {
   id: 'hardening-hpa-vpa-conflict',
   family: 'hardening',
   defaultSeverity: 'error',
-  description: 'A HorizontalPodAutoscaler and a VerticalPodAutoscaler both act on the CPU or memory of the same workload.',
-  remediation: 'Scale horizontally on CPU/memory or vertically, not both; use VPA updateMode "Off" for recommendations or HPA on custom metrics only.',
+  description:
+    'A HorizontalPodAutoscaler and a VerticalPodAutoscaler both act on the CPU or memory of the same workload.',
+  remediation:
+    'Scale horizontally on CPU/memory or vertically, not both; use VPA updateMode "Off" for recommendations or HPA on custom metrics only.',
   details: 'VPA changes the requests that HPA utilization is computed from, so the two fight.',
   check(ctx, report) {
     const vpas = ctx.byKind('VerticalPodAutoscaler');
@@ -52,7 +54,11 @@ export const hardeningHpaVpaConflict: Rule = {
         if (targetKey(vpa, getIn(vpa.body, ['spec', 'targetRef'])) !== key) continue;
         const both = vpaResources(vpa).filter((r) => hres.includes(r));
         if (both.length > 0) {
-          report({ object: hpa, path: ['spec', 'metrics'], message: `HorizontalPodAutoscaler "${hpa.name}" and VerticalPodAutoscaler "${vpa.name}" both act on ${both.join(' and ')} of ${key.split('/').slice(1).join(' ')}` });
+          report({
+            object: hpa,
+            path: ['spec', 'metrics'],
+            message: `HorizontalPodAutoscaler "${hpa.name}" and VerticalPodAutoscaler "${vpa.name}" both act on ${both.join(' and ')} of ${key.split('/').slice(1).join(' ')}`,
+          });
         }
       }
     }

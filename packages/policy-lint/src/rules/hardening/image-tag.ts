@@ -21,7 +21,11 @@ export const hardeningImageTag: Rule = {
         if (typeof image !== 'string' || image.includes('@sha256:')) continue;
         const tag = imageTag(image);
         if (tag === '' || tag === 'latest') {
-          report({ object: pod.object, path: [...c.path, 'image'], message: `container "${c.name}" uses image "${image}" ${tag ? 'tagged latest' : 'without a tag'}` });
+          report({
+            object: pod.object,
+            path: [...c.path, 'image'],
+            message: `container "${c.name}" uses image "${image}" ${tag ? 'tagged latest' : 'without a tag'}`,
+          });
         }
       }
     }

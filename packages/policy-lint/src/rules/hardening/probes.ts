@@ -12,7 +12,12 @@ export const hardeningProbes: Rule = {
       if (isBatch(pod)) continue;
       for (const c of appContainers(pod)) {
         const missing = ['livenessProbe', 'readinessProbe'].filter((p) => c.container[p] === undefined);
-        if (missing.length > 0) report({ object: pod.object, path: c.path, message: `container "${c.name}" has no ${missing.join(' and ')}` });
+        if (missing.length > 0)
+          report({
+            object: pod.object,
+            path: c.path,
+            message: `container "${c.name}" has no ${missing.join(' and ')}`,
+          });
       }
     }
   },

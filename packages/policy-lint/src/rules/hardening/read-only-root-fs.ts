@@ -6,13 +6,18 @@ export const hardeningReadOnlyRootFs: Rule = {
   family: 'hardening',
   defaultSeverity: 'warning',
   description: 'A container does not set securityContext.readOnlyRootFilesystem: true.',
-  remediation: 'Set readOnlyRootFilesystem: true and mount an emptyDir where the process must write (e.g. /tmp).',
+  remediation:
+    'Set readOnlyRootFilesystem: true and mount an emptyDir where the process must write (e.g. /tmp).',
   check(ctx, report) {
     for (const pod of ctx.pods) {
       for (const c of pod.containers) {
         if (c.kind === 'ephemeralContainers') continue;
         if (asObject(c.container.securityContext).readOnlyRootFilesystem !== true) {
-          report({ object: pod.object, path: [...c.path, 'securityContext', 'readOnlyRootFilesystem'], message: `container "${c.name}" has a writable root filesystem` });
+          report({
+            object: pod.object,
+            path: [...c.path, 'securityContext', 'readOnlyRootFilesystem'],
+            message: `container "${c.name}" has a writable root filesystem`,
+          });
         }
       }
     }

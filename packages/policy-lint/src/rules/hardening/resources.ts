@@ -8,7 +8,8 @@ export const hardeningResources: Rule = {
   defaultSeverity: 'warning',
   description: 'A container has no CPU or memory request, or no memory limit.',
   remediation: 'Set resources.requests.cpu, resources.requests.memory and resources.limits.memory.',
-  details: 'Requests drive scheduling and HPA utilization; a memory limit bounds the damage of a leak to one pod.',
+  details:
+    'Requests drive scheduling and HPA utilization; a memory limit bounds the damage of a leak to one pod.',
   check(ctx, report) {
     for (const pod of ctx.pods) {
       for (const c of [...appContainers(pod), ...pod.containers.filter((x) => x.kind === 'initContainers')]) {
@@ -19,7 +20,11 @@ export const hardeningResources: Rule = {
           asObject(res.limits).memory === undefined && 'limits.memory',
         ].filter((x): x is string => typeof x === 'string');
         if (missing.length > 0) {
-          report({ object: pod.object, path: [...c.path, 'resources'], message: `container "${c.name}" has no resources.${missing.join(', resources.')}` });
+          report({
+            object: pod.object,
+            path: [...c.path, 'resources'],
+            message: `container "${c.name}" has no resources.${missing.join(', resources.')}`,
+          });
         }
       }
     }

@@ -9,8 +9,24 @@ function inputRule(id: string, description: string, remediation: string): Rule {
 }
 
 export const inputRules: readonly Rule[] = [
-  inputRule('input-parse-error', 'A file is not valid YAML or JSON, or a document exceeds the alias limit (billion-laughs protection).', 'Fix the syntax at the reported line; expand anchors that are referenced excessively.'),
-  inputRule('input-invalid-object', 'A document is not a Kubernetes object (not a mapping, or no apiVersion or kind).', 'Give every document apiVersion and kind, or remove it.'),
-  inputRule('input-too-large', 'A file exceeds the size or document-count limit and was not (fully) read.', 'Split the input, or raise the limit in the library options.'),
-  inputRule('input-unreadable', 'A path given on the command line cannot be read.', 'Check the path and its permissions.'),
+  inputRule(
+    'input-parse-error',
+    'A file is not valid YAML or JSON, or a document exceeds the alias limit (billion-laughs protection).',
+    'Fix the syntax at the reported line; expand anchors that are referenced excessively.',
+  ),
+  inputRule(
+    'input-invalid-object',
+    'A document is not a Kubernetes object (not a mapping, or no apiVersion or kind).',
+    'Give every document apiVersion and kind, or remove it.',
+  ),
+  inputRule(
+    'input-too-large',
+    'A file exceeds the size or document-count limit and was not (fully) read.',
+    'Split the input, or raise the limit in the library options.',
+  ),
+  inputRule(
+    'input-unreadable',
+    'A path given on the command line cannot be read.',
+    'Check the path and its permissions.',
+  ),
 ];

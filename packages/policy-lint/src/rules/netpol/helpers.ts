@@ -49,20 +49,22 @@ function rulesOf(spec: JsonObject, direction: Direction): NetRuleView[] {
       direction,
       index,
       path,
-      peers: Array.isArray(rawPeers) && rawPeers.length > 0
-        ? rawPeers.map((p, i) => ({ peer: asObject(p), path: [...path, peerKey, i] }))
-        : undefined,
-      ports: Array.isArray(rawPorts) && rawPorts.length > 0
-        ? rawPorts.map((p, i) => {
-            const o = asObject(p);
-            return {
-              protocol: typeof o.protocol === 'string' ? o.protocol : 'TCP',
-              port: typeof o.port === 'number' || typeof o.port === 'string' ? o.port : undefined,
-              endPort: typeof o.endPort === 'number' ? o.endPort : undefined,
-              path: [...path, 'ports', i],
-            };
-          })
-        : undefined,
+      peers:
+        Array.isArray(rawPeers) && rawPeers.length > 0
+          ? rawPeers.map((p, i) => ({ peer: asObject(p), path: [...path, peerKey, i] }))
+          : undefined,
+      ports:
+        Array.isArray(rawPorts) && rawPorts.length > 0
+          ? rawPorts.map((p, i) => {
+              const o = asObject(p);
+              return {
+                protocol: typeof o.protocol === 'string' ? o.protocol : 'TCP',
+                port: typeof o.port === 'number' || typeof o.port === 'string' ? o.port : undefined,
+                endPort: typeof o.endPort === 'number' ? o.endPort : undefined,
+                path: [...path, 'ports', i],
+              };
+            })
+          : undefined,
     };
   });
 }
@@ -91,9 +93,10 @@ function viewOf(object: K8sObject): PolicyView {
     const spec = asObject(object.body.spec);
     const types = asArray(spec.policyTypes);
     // Unset policyTypes: Ingress always, Egress only when egress rules exist (API server defaulting).
-    const isolates = types.length > 0
-      ? { ingress: types.includes('Ingress'), egress: types.includes('Egress') }
-      : { ingress: true, egress: asArray(spec.egress).length > 0 };
+    const isolates =
+      types.length > 0
+        ? { ingress: types.includes('Ingress'), egress: types.includes('Egress') }
+        : { ingress: true, egress: asArray(spec.egress).length > 0 };
     return {
       object,
       namespace: namespaceOf(object),
@@ -110,7 +113,9 @@ export function selectsPod(policy: PolicyView, pod: PodView): boolean {
 
 /** The policies that isolate a pod in one direction. */
 export function policiesFor(ctx: LintContext, pod: PodView, direction: Direction): PolicyView[] {
-  return policiesIn(ctx, namespaceOf(pod.object)).filter((p) => p.isolates[direction] && selectorMatches(p.podSelector, pod.labels));
+  return policiesIn(ctx, namespaceOf(pod.object)).filter(
+    (p) => p.isolates[direction] && selectorMatches(p.podSelector, pod.labels),
+  );
 }
 
 /** The pods of the input a policy selects. */
@@ -131,7 +136,13 @@ export function containerPorts(pod: PodView): ContainerPort[] {
       asArray(c.container.ports).flatMap((p) => {
         const o = asObject(p);
         return typeof o.containerPort === 'number'
-          ? [{ number: o.containerPort, name: typeof o.name === 'string' ? o.name : undefined, protocol: typeof o.protocol === 'string' ? o.protocol : 'TCP' }]
+          ? [
+              {
+                number: o.containerPort,
+                name: typeof o.name === 'string' ? o.name : undefined,
+                protocol: typeof o.protocol === 'string' ? o.protocol : 'TCP',
+              },
+            ]
           : [];
       }),
     );

@@ -2,7 +2,10 @@ import type { PssCheck } from '../../pss/types.js';
 import type { Rule } from '../types.js';
 
 export function kebab(id: string): string {
-  return id.replace(/_/g, '-').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return id
+    .replace(/_/g, '-')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** Turns one Pod Security Standards check (src/pss/checks/) into a lint rule. */
@@ -16,7 +19,12 @@ export function pssRule(check: PssCheck): Rule {
     remediation: check.remediation,
     details:
       `Evaluated as Kubernetes' Pod Security Admission does, from policy version v1.${since}` +
-      (check.versions.length > 1 ? `; behaviour changes at ${check.versions.slice(1).map((v) => `v1.${v.minVersion}`).join(', ')}` : '') +
+      (check.versions.length > 1
+        ? `; behaviour changes at ${check.versions
+            .slice(1)
+            .map((v) => `v1.${v.minVersion}`)
+            .join(', ')}`
+        : '') +
       `. Applies at level ${check.level}${check.level === 'baseline' ? ' and restricted' : ''}.`,
     check(ctx, report) {
       for (const pod of ctx.pods) {

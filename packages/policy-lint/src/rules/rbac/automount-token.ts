@@ -8,7 +8,8 @@ import { bindings, subjectNamespace, subjectsOf } from './helpers.js';
 function boundServiceAccounts(ctx: LintContext): Set<string> {
   const out = new Set<string>();
   for (const b of bindings(ctx)) {
-    for (const s of subjectsOf(b)) if (s.kind === 'ServiceAccount') out.add(`${subjectNamespace(b, s)}/${s.name}`);
+    for (const s of subjectsOf(b))
+      if (s.kind === 'ServiceAccount') out.add(`${subjectNamespace(b, s)}/${s.name}`);
   }
   return out;
 }
@@ -17,9 +18,12 @@ export const rbacAutomountToken: Rule = {
   id: 'rbac-automount-token',
   family: 'rbac',
   defaultSeverity: 'warning',
-  description: 'A ServiceAccount token is mounted into pods although no binding in the input gives that ServiceAccount any permission.',
-  remediation: 'Set automountServiceAccountToken: false on the ServiceAccount or the pod spec, or bind the role the workload needs.',
-  details: 'The effective value is the pod\'s automountServiceAccountToken, else the ServiceAccount\'s, else true.',
+  description:
+    'A ServiceAccount token is mounted into pods although no binding in the input gives that ServiceAccount any permission.',
+  remediation:
+    'Set automountServiceAccountToken: false on the ServiceAccount or the pod spec, or bind the role the workload needs.',
+  details:
+    "The effective value is the pod's automountServiceAccountToken, else the ServiceAccount's, else true.",
   check(ctx, report) {
     const bound = boundServiceAccounts(ctx);
     const accounts = new Map<string, K8sObject>();
@@ -32,12 +36,20 @@ export const rbacAutomountToken: Rule = {
       const saValue = accounts.get(key)?.body.automountServiceAccountToken;
       const effective = podValue ?? saValue ?? true;
       if (effective !== false) {
-        report({ object: pod.object, path: specPath(pod, 'automountServiceAccountToken'), message: `pods of ${pod.object.kind} "${pod.object.name}" mount the token of ServiceAccount "${name}", which has no permissions in the input` });
+        report({
+          object: pod.object,
+          path: specPath(pod, 'automountServiceAccountToken'),
+          message: `pods of ${pod.object.kind} "${pod.object.name}" mount the token of ServiceAccount "${name}", which has no permissions in the input`,
+        });
       }
     }
     for (const [key, sa] of accounts) {
       if (!bound.has(key) && sa.body.automountServiceAccountToken !== false) {
-        report({ object: sa, path: ['automountServiceAccountToken'], message: `ServiceAccount "${sa.name}" has no role bindings in the input but does not set automountServiceAccountToken: false` });
+        report({
+          object: sa,
+          path: ['automountServiceAccountToken'],
+          message: `ServiceAccount "${sa.name}" has no role bindings in the input but does not set automountServiceAccountToken: false`,
+        });
       }
     }
   },

@@ -6,12 +6,17 @@ export const rbacClusterAdminBinding: Rule = {
   family: 'rbac',
   defaultSeverity: 'error',
   description: 'A RoleBinding or ClusterRoleBinding grants the cluster-admin ClusterRole.',
-  remediation: 'Bind a role with only the permissions needed; cluster-admin is full control (inside its namespace for a RoleBinding).',
+  remediation:
+    'Bind a role with only the permissions needed; cluster-admin is full control (inside its namespace for a RoleBinding).',
   check(ctx, report) {
     for (const b of bindings(ctx)) {
       const ref = roleRefOf(b);
       if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') {
-        report({ object: b, path: ['roleRef', 'name'], message: `${b.kind} "${b.name}" binds cluster-admin` });
+        report({
+          object: b,
+          path: ['roleRef', 'name'],
+          message: `${b.kind} "${b.name}" binds cluster-admin`,
+        });
       }
     }
   },

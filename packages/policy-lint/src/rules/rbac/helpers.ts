@@ -17,20 +17,36 @@ const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => 
 
 /** Every rule of every Role and ClusterRole in the input. */
 export function policyRules(ctx: LintContext): PolicyRuleView[] {
-  return ctx.memo('rbac:policyRules', () => ctx.byKind('Role', 'ClusterRole').flatMap((object) =>
-    asArray(object.body.rules).flatMap((r, index) =>
-      isObject(r)
-        ? [{ object, index, rule: r, path: ['rules', index], apiGroups: strings(r.apiGroups), resources: strings(r.resources), verbs: strings(r.verbs) }]
-        : [],
-    ),
-  ));
+  return ctx.memo('rbac:policyRules', () =>
+    ctx
+      .byKind('Role', 'ClusterRole')
+      .flatMap((object) =>
+        asArray(object.body.rules).flatMap((r, index) =>
+          isObject(r)
+            ? [
+                {
+                  object,
+                  index,
+                  rule: r,
+                  path: ['rules', index],
+                  apiGroups: strings(r.apiGroups),
+                  resources: strings(r.resources),
+                  verbs: strings(r.verbs),
+                },
+              ]
+            : [],
+        ),
+      ),
+  );
 }
 
 /** Whether a rule reaches `group/resource` (honouring "*" and "<resource>/*" subresource wildcards). */
 export function coversResource(rule: PolicyRuleView, group: string, resource: string): boolean {
   if (!rule.apiGroups.includes('*') && !rule.apiGroups.includes(group)) return false;
   const [base] = resource.split('/');
-  return rule.resources.some((r) => r === '*' || r === resource || (resource.includes('/') && r === `${base}/*`));
+  return rule.resources.some(
+    (r) => r === '*' || r === resource || (resource.includes('/') && r === `${base}/*`),
+  );
 }
 
 /** The verbs of `wanted` that a rule grants. */

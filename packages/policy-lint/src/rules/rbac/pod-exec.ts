@@ -5,7 +5,11 @@ export const rbacPodExec = resourceAccessRule({
   defaultSeverity: 'warning',
   description: 'A Role or ClusterRole grants pods/exec, pods/attach or pods/portforward.',
   remediation: 'Grant interactive access to people through a separate, audited role, never to workloads.',
-  resources: [['', 'pods/exec'], ['', 'pods/attach'], ['', 'pods/portforward']],
+  resources: [
+    ['', 'pods/exec'],
+    ['', 'pods/attach'],
+    ['', 'pods/portforward'],
+  ],
   verbs: ['create', 'get'],
   what: 'interactive access to pods',
 });

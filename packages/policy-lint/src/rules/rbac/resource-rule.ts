@@ -33,7 +33,11 @@ export function resourceAccessRule(spec: ResourceRuleSpec): Rule {
           if (verbs.length > 0) hits.push(`${verbs.join(',')} on ${group ? `${group}/` : ''}${resource}`);
         }
         if (hits.length > 0) {
-          report({ object: rule.object, path: rule.path, message: `${rule.object.kind} "${rule.object.name}" grants ${spec.what}: ${hits.join('; ')}` });
+          report({
+            object: rule.object,
+            path: rule.path,
+            message: `${rule.object.kind} "${rule.object.name}" grants ${spec.what}: ${hits.join('; ')}`,
+          });
         }
       }
     },

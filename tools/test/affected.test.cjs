@@ -1,0 +1,65 @@
+// Exercises Nx's affected logic on this very repository: a temporary clone, one committed change,
+// and the task graph `nx affected` would run. Nothing is executed in the clone.
+const { execFileSync } = require('node:child_process');
+const { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..', '..');
+
+function git(cwd, ...args) {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function affectedTasks(clone) {
+  const out = join(clone, 'graph.json');
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'nx'),
+    ['affected', '-t', 'build', 'test', 'lint', '--base=HEAD~1', '--head=HEAD', `--graph=${out}`],
+    {
+      cwd: clone,
+      env: {
+        ...process.env,
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+        NX_TUI: 'false',
+        NX_CACHE_DIRECTORY: join(clone, '.nx', 'cache'),
+        NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx', 'workspace-data'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const graph = JSON.parse(readFileSync(out, 'utf8'));
+  return Object.keys(graph.tasks.tasks).sort();
+}
+
+describe('nx affected', () => {
+  let clone;
+  beforeAll(() => {
+    clone = mkdtempSync(join(tmpdir(), 'affected-'));
+    git(root, 'clone', '-q', '--no-hardlinks', root, clone);
+    git(clone, 'config', 'user.email', 'test@example.invalid');
+    git(clone, 'config', 'user.name', 'affected test');
+    symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
+  });
+  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+
+  it('a change to policy-lint selects policy-lint (and its dependents), never otlp-client', () => {
+    appendFileSync(
+      join(clone, 'packages', 'policy-lint', 'src', 'engine.ts'),
+      '\n// touched by the affected test\n',
+    );
+    git(clone, 'commit', '-qam', 'touch policy-lint');
+    const tasks = affectedTasks(clone);
+    expect(tasks).toEqual(
+      expect.arrayContaining(['policy-lint:build', 'policy-lint:test', 'policy-lint:lint']),
+    );
+    expect(tasks.filter((t) => t.startsWith('otlp-client:'))).toEqual([]);
+  });
+
+  it('a change to the README alone selects nothing', () => {
+    appendFileSync(join(clone, 'README.md'), '\nA line.\n');
+    git(clone, 'commit', '-qam', 'docs only');
+    expect(affectedTasks(clone)).toEqual([]);
+  });
+});
