@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import summary from './test-summary.cjs';
+import testSummary from './test-summary.cjs';
 
-const { formatSummary, summarize } = summary;
+const { formatSummary, summarize } = testSummary;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = {

@@ -18,25 +18,23 @@ const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => 
 /** Every rule of every Role and ClusterRole in the input. */
 export function policyRules(ctx: LintContext): PolicyRuleView[] {
   return ctx.memo('rbac:policyRules', () =>
-    ctx
-      .byKind('Role', 'ClusterRole')
-      .flatMap((object) =>
-        asArray(object.body.rules).flatMap((r, index) =>
-          isObject(r)
-            ? [
-                {
-                  object,
-                  index,
-                  rule: r,
-                  path: ['rules', index],
-                  apiGroups: strings(r.apiGroups),
-                  resources: strings(r.resources),
-                  verbs: strings(r.verbs),
-                },
-              ]
-            : [],
-        ),
+    ctx.byKind('Role', 'ClusterRole').flatMap((object) =>
+      asArray(object.body.rules).flatMap((r, index) =>
+        isObject(r)
+          ? [
+              {
+                object,
+                index,
+                rule: r,
+                path: ['rules', index],
+                apiGroups: strings(r.apiGroups),
+                resources: strings(r.resources),
+                verbs: strings(r.verbs),
+              },
+            ]
+          : [],
       ),
+    ),
   );
 }
 
@@ -54,6 +52,8 @@ export function grantedVerbs(rule: PolicyRuleView, wanted: readonly string[]): s
   return rule.verbs.includes('*') ? [...wanted] : wanted.filter((v) => rule.verbs.includes(v));
 }
 
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 export interface RoleRef {
   kind: string;
   name: string;
@@ -68,15 +68,15 @@ export interface SubjectView {
 
 export function roleRefOf(binding: K8sObject): RoleRef {
   const ref = asObject(binding.body.roleRef);
-  return { kind: String(ref.kind ?? ''), name: String(ref.name ?? '') };
+  return { kind: str(ref.kind), name: str(ref.name) };
 }
 
 export function subjectsOf(binding: K8sObject): SubjectView[] {
   return asArray(binding.body.subjects).map((s, index) => {
     const o = asObject(s);
     return {
-      kind: String(o.kind ?? ''),
-      name: String(o.name ?? ''),
+      kind: str(o.kind),
+      name: str(o.name),
       namespace: typeof o.namespace === 'string' ? o.namespace : undefined,
       index,
     };
