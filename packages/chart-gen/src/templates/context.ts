@@ -1,0 +1,63 @@
+import { otlpAlerts } from '../monitoring/alerts.js';
+import { agentConfig } from '../values/sections/agent-config.js';
+import { configTomlTemplate } from './config-toml.js';
+import { otlpMetricNames } from '@otlp-kit/otlp-client';
+
+export const chartName = 'otlp-client';
+
+/** The agent's ports: container port from the agent config, Service port from service.ports. */
+export const chartPorts = [
+  {
+    name: 'http',
+    containerPortValue: 'config.monitoring.port',
+    serviceKey: 'http',
+    appProtocol: 'http',
+    otlp: false,
+  },
+  {
+    name: 'grpc',
+    containerPortValue: 'config.receivers.grpc.port',
+    serviceKey: 'grpc',
+    appProtocol: 'grpc',
+    otlp: true,
+  },
+  {
+    name: 'http-otlp',
+    containerPortValue: 'config.receivers.http.port',
+    serviceKey: 'httpOtlp',
+    appProtocol: 'http',
+    otlp: true,
+  },
+] as const;
+
+/** Pod identity from the downward API (the agent adds them as k8s.* resource attributes). */
+export const downwardApiEnv = [
+  { env: 'POD_NAME', fieldPath: 'metadata.name' },
+  { env: 'POD_NAMESPACE', fieldPath: 'metadata.namespace' },
+  { env: 'NODE_NAME', fieldPath: 'spec.nodeName' },
+] as const;
+
+/** APIs of the optional CRDs, as .Capabilities.APIVersions.Has expects them. */
+export const crdApis = {
+  serviceMonitor: 'monitoring.coreos.com/v1/ServiceMonitor',
+  prometheusRule: 'monitoring.coreos.com/v1/PrometheusRule',
+  verticalPodAutoscaler: 'autoscaling.k8s.io/v1/VerticalPodAutoscaler',
+} as const;
+
+/** Generation-time data every chart template may use. */
+export function templateContext() {
+  return {
+    chart: { name: chartName },
+    ports: chartPorts,
+    downwardApi: downwardApiEnv,
+    probes: [
+      { kind: 'liveness', values: 'liveness' },
+      { kind: 'readiness', values: 'readiness' },
+      { kind: 'startup', values: 'startup' },
+    ],
+    metrics: otlpMetricNames,
+    crd: crdApis,
+    alerts: otlpAlerts,
+    configToml: configTomlTemplate(agentConfig),
+  };
+}

@@ -1,0 +1,124 @@
+import { bool, duration, int, obj, str, stringMap } from '../dsl.js';
+
+/**
+ * The agent's config.toml ([otlp], [resilience], [monitoring] from the seed, extended). The chart
+ * renders `config` into the ConfigMap with toToml, and schemas/otlp-client-config.schema.json is
+ * generated from this same node, so the chart and the agent cannot disagree on a key.
+ */
+export const agentConfig = obj(
+  'Agent configuration, rendered verbatim into config.toml (see schemas/otlp-client-config.schema.json).',
+  {
+    otlp: obj('Upstream OTLP endpoint the agent forwards to.', {
+      endpoint: str({
+        description:
+          'Upstream OTLP endpoint URL (Jaeger or an OpenTelemetry Collector). Jaeger accepts OTLP on 4317 (gRPC) and 4318 (HTTP).',
+        default: 'http://jaeger-collector.jaeger.svc:4317',
+        pattern: '^https?://[^\\s/]+(:[0-9]{1,5})?(/.*)?$',
+        examples: ['http://otel-collector.observability.svc:4317', 'https://collector.example.com:4318'],
+      }),
+      protocol: str({
+        description: 'OTLP transport to the upstream.',
+        default: 'grpc',
+        enum: ['grpc', 'http/protobuf'],
+      }),
+      batch_size: int({
+        description: 'Most items (spans, data points, log records) per export request.',
+        default: 100,
+        minimum: 1,
+        maximum: 100000,
+      }),
+      timeout: duration({ description: 'Deadline of one export request.', default: '5s' }),
+      compression: str({
+        description: 'Compression of export requests.',
+        default: 'gzip',
+        enum: ['gzip', 'none'],
+      }),
+      headers: stringMap(
+        'Extra headers (gRPC metadata) sent with every export, e.g. an authorization token.',
+        {},
+        [{ authorization: 'Bearer …' }],
+      ),
+    }),
+    resilience: obj('Retries and circuit breaker for upstream exports.', {
+      max_retries: int({
+        description: 'Retries of a failed export (retryable errors only, as the OTLP spec defines them).',
+        default: 3,
+        minimum: 0,
+        maximum: 20,
+      }),
+      retry_delay: duration({
+        description: 'Initial backoff before the first retry; doubles with jitter.',
+        default: '100ms',
+      }),
+      max_retry_delay: duration({ description: 'Cap of one backoff interval.', default: '5s' }),
+      circuit_breaker_threshold: int({
+        description: 'Consecutive failed exports that open the circuit breaker.',
+        default: 5,
+        minimum: 1,
+      }),
+      circuit_breaker_cooldown: duration({
+        description: 'How long the breaker stays open before a half-open probe.',
+        default: '30s',
+      }),
+    }),
+    queue: obj('In-memory queue between receivers and exporter.', {
+      max_items: int({
+        description:
+          'Most queued items; when full, receivers answer 429 / RESOURCE_EXHAUSTED (backpressure).',
+        default: 10000,
+        minimum: 1,
+      }),
+      max_bytes: int({ description: 'Most queued bytes (encoded).', default: 33554432, minimum: 1024 }),
+    }),
+    receivers: obj('OTLP receivers.', {
+      grpc: obj('OTLP/gRPC receiver.', {
+        enabled: bool({ description: 'Listen for OTLP/gRPC.', default: true }),
+        port: int({
+          description: 'OTLP/gRPC port (container port "grpc").',
+          default: 4317,
+          minimum: 1,
+          maximum: 65535,
+        }),
+      }),
+      http: obj('OTLP/HTTP receiver (/v1/traces, /v1/metrics, /v1/logs).', {
+        enabled: bool({ description: 'Listen for OTLP/HTTP.', default: true }),
+        port: int({
+          description: 'OTLP/HTTP port (container port "http-otlp").',
+          default: 4318,
+          minimum: 1,
+          maximum: 65535,
+        }),
+      }),
+      max_request_bytes: int({
+        description: 'Largest accepted request body (compressed); larger ones get 413.',
+        default: 4194304,
+        minimum: 1024,
+      }),
+    }),
+    monitoring: obj('Health, readiness and metrics server.', {
+      port: int({
+        description: 'Port of /health, /ready and /metrics (container port "http").',
+        default: 8080,
+        minimum: 1,
+        maximum: 65535,
+      }),
+      metrics_enabled: bool({ description: 'Serve Prometheus metrics on /metrics.', default: true }),
+      health_check_interval: duration({
+        description: 'Interval of the internal upstream health check.',
+        default: '30s',
+      }),
+      unready_when_breaker_open: bool({
+        description: 'Report not ready while the circuit breaker is open.',
+        default: false,
+      }),
+    }),
+    logging: obj('Structured logging.', {
+      level: str({
+        description: 'Log level (LOG_LEVEL overrides it).',
+        default: 'info',
+        enum: ['trace', 'debug', 'info', 'warn', 'error'],
+      }),
+      format: str({ description: 'Log format.', default: 'json', enum: ['json', 'text'] }),
+    }),
+  },
+);

@@ -1,0 +1,146 @@
+import { bool, free, int, obj, objectList, quantity, str, stringMap } from '../dsl.js';
+
+export const image = obj('Container image of the agent.', {
+  repository: str({
+    description: 'Image repository.',
+    default: 'ghcr.io/otlp-kit/otlp-client',
+    minLength: 1,
+  }),
+  tag: str({
+    description: 'Image tag; empty means the chart appVersion. Never "latest".',
+    default: '',
+    pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$',
+    schema: { not: { const: 'latest' } },
+  }),
+  digest: str({
+    description: 'Image digest; when set it wins over the tag.',
+    default: '',
+    pattern: '^(sha256:[a-f0-9]{64})?$',
+    examples: ['sha256:3f5c…'],
+  }),
+  pullPolicy: str({
+    description: 'Image pull policy.',
+    default: 'IfNotPresent',
+    enum: ['IfNotPresent', 'Always', 'Never'],
+  }),
+});
+
+export const resources = obj('Container resources (the seed: 100m/128Mi requests, 500m/512Mi limits).', {
+  requests: obj('Resource requests.', {
+    cpu: quantity({ description: 'CPU request.', default: '100m' }),
+    memory: quantity({ description: 'Memory request.', default: '128Mi' }),
+  }),
+  limits: obj('Resource limits.', {
+    cpu: quantity({ description: 'CPU limit; empty string for none.', default: '500m' }),
+    memory: quantity({ description: 'Memory limit.', default: '512Mi' }),
+  }),
+});
+
+const probe = (what: string, path: string, period: number, failure: number, initial: number) =>
+  obj(`${what} probe.`, {
+    path: str({ description: 'HTTP path on the health port.', default: path, pattern: '^/' }),
+    initialDelaySeconds: int({
+      description: 'Seconds before the first probe.',
+      default: initial,
+      minimum: 0,
+    }),
+    periodSeconds: int({ description: 'Seconds between probes.', default: period, minimum: 1 }),
+    timeoutSeconds: int({ description: 'Probe timeout in seconds.', default: 2, minimum: 1 }),
+    failureThreshold: int({
+      description: 'Failures before the probe counts as failed.',
+      default: failure,
+      minimum: 1,
+    }),
+  });
+
+export const probes = obj('Liveness, readiness and startup probes (HTTP on the health port).', {
+  liveness: probe('Liveness', '/health', 10, 3, 0),
+  readiness: probe('Readiness', '/ready', 5, 3, 0),
+  startup: probe('Startup', '/health', 2, 15, 0),
+});
+
+export const podSecurityContext = obj('Pod securityContext; restricted Pod Security Standard by default.', {
+  runAsNonRoot: bool({ description: 'Require a non-root user.', default: true }),
+  runAsUser: int({ description: 'UID of the agent process (non-zero).', default: 10001, minimum: 1 }),
+  runAsGroup: int({ description: 'GID of the agent process (non-zero).', default: 10001, minimum: 1 }),
+  fsGroup: int({ description: 'Group owning mounted volumes.', default: 10001, minimum: 1 }),
+  seccompProfileType: str({
+    description: 'Seccomp profile type.',
+    default: 'RuntimeDefault',
+    enum: ['RuntimeDefault', 'Localhost'],
+  }),
+});
+
+export const containerSecurityContext = obj(
+  'Container securityContext; restricted Pod Security Standard by default.',
+  {
+    readOnlyRootFilesystem: bool({
+      description: 'Mount the root filesystem read-only (the agent writes only to /tmp, an emptyDir).',
+      default: true,
+    }),
+    allowPrivilegeEscalation: free({
+      description: 'Always false: the restricted Pod Security Standard requires it.',
+      default: false,
+      typeLabel: 'false',
+      schema: { const: false },
+    }),
+  },
+);
+
+export const scheduling = {
+  nodeSelector: stringMap('Node labels the pods must match.', { 'kubernetes.io/os': 'linux' }),
+  tolerations: objectList(
+    'Pod tolerations.',
+    [],
+    [[{ key: 'dedicated', operator: 'Equal', value: 'observability', effect: 'NoSchedule' }]],
+  ),
+  affinity: free({
+    description: 'Pod affinity; when empty the chart adds preferred anti-affinity by hostname.',
+    default: {},
+    typeLabel: 'object',
+    schema: { type: 'object' },
+  }),
+  topologySpreadConstraints: objectList(
+    'Topology spread constraints; when empty the chart spreads across zones (ScheduleAnyway).',
+  ),
+  priorityClassName: str({ description: 'Priority class of the pods.', default: '' }),
+  terminationGracePeriodSeconds: int({
+    description: 'Grace period for SIGTERM: the agent drains its queue within it.',
+    default: 30,
+    minimum: 1,
+  }),
+};
+
+export const extras = {
+  podAnnotations: stringMap('Extra pod annotations.'),
+  podLabels: stringMap('Extra pod labels.'),
+  commonLabels: stringMap('Labels added to every object.'),
+  imagePullSecrets: free({
+    description: 'Image pull secrets (names).',
+    default: [],
+    typeLabel: 'list',
+    schema: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string' } },
+        required: ['name'],
+        additionalProperties: false,
+      },
+    },
+  }),
+  extraEnv: objectList(
+    'Extra environment variables (Kubernetes EnvVar objects).',
+    [],
+    [
+      [
+        {
+          name: 'OTEL_EXPORTER_OTLP_HEADERS',
+          valueFrom: { secretKeyRef: { name: 'otlp-auth', key: 'headers' } },
+        },
+      ],
+    ],
+  ),
+  extraVolumes: objectList('Extra pod volumes.'),
+  extraVolumeMounts: objectList('Extra volume mounts of the agent container.'),
+};

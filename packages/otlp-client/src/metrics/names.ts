@@ -1,0 +1,14 @@
+/**
+ * Metric names of the exporter and agent (the seed's §3). Alerts, the Grafana dashboard and the
+ * HPA pods metric in the Helm chart are generated from these, so renaming one here renames it
+ * everywhere.
+ */
+export const otlpMetricNames = {
+  requestsTotal: 'otlp_requests_total',
+  requestsFailedTotal: 'otlp_requests_failed_total',
+  requestDurationSeconds: 'otlp_request_duration_seconds',
+  circuitBreakerState: 'otlp_circuit_breaker_state',
+  requestsPerSecond: 'otlp_requests_per_second',
+} as const;
+
+export type OtlpMetricName = (typeof otlpMetricNames)[keyof typeof otlpMetricNames];
