@@ -47,10 +47,11 @@ const panels: Panel[] = [
 ];
 
 /** The Grafana dashboard of the seed's §3, as JSON text (schemaVersion 39, Prometheus datasource variable). */
-export function renderDashboard(title: string, uid: string): string {
+export function renderDashboard(title: string, uid: string, description: string): string {
   const dashboard = {
     title,
     uid,
+    description,
     schemaVersion: 39,
     version: 1,
     editable: false,

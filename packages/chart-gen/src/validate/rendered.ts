@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 
 export interface RenderedObject {
   /** Template named by Helm's `# Source:` comment. */
@@ -6,18 +6,20 @@ export interface RenderedObject {
   object: { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } } & Record<string, unknown>;
 }
 
-/** Splits `helm template` output into objects, each with the template that produced it. */
+/**
+ * Splits `helm template` output into objects, each with the template that produced it. Helm
+ * starts every document with `---` and a `# Source: chart/templates/x.yaml` comment.
+ */
 export function parseRendered(text: string): RenderedObject[] {
   const out: RenderedObject[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length > 0)
-      throw new Error(`helm template produced invalid YAML: ${doc.errors[0].message}`);
-    const value: unknown = doc.toJS();
+  for (const chunk of text.split(/^---[ \t]*$/m)) {
+    const value: unknown = parse(chunk);
     if (value === null || value === undefined) continue;
-    const source =
-      /# Source: (\S+)/.exec(doc.commentBefore ?? '')?.[1] ??
-      /# Source: (\S+)/.exec(String(doc.contents?.commentBefore ?? ''))?.[1] ??
-      '';
+    const source = /^# Source: (\S+)/m.exec(chunk)?.[1] ?? '';
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new Error(
+        `helm template produced a document that is not an object${source ? ` (${source})` : ''}`,
+      );
     out.push({ source, object: value as RenderedObject['object'] });
   }
   return out;

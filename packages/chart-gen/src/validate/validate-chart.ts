@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { lintSources } from '@otlp-kit/policy-lint';
 import { chartMetadata } from '../chart-metadata.js';
 import { crdApis } from '../templates/context.js';
@@ -36,6 +36,12 @@ export function defaultValuesCases(chart: string): (string | undefined)[] {
         .map((f) => join(ci, f))
     : [];
   return [undefined, ...files];
+}
+
+/** Repository-relative when the path is inside the workspace, else absolute. */
+function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 function helmCheck(name: string, r: HelmResult): CheckResult {
@@ -122,8 +128,8 @@ export async function validateChart(options: ValidateOptions): Promise<ValuesRep
           if (kube !== newest) return;
           report.objects = countKinds(objects);
           const lintStarted = performance.now();
-          const lint = lintSources([{ file: `${relative(root, chart)}/rendered.yaml`, text: r.stdout }], {
-            parse: { sourceRoot: relative(root, join(chart, '..')) },
+          const lint = lintSources([{ file: `${displayPath(root, chart)}/rendered.yaml`, text: r.stdout }], {
+            parse: { sourceRoot: displayPath(root, dirname(chart)) },
           });
           const findings = lint.findings.filter((x) => !x.suppressed);
           report.checks.push({
