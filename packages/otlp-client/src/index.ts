@@ -1,4 +1,13 @@
-// Public API of @otlp-kit/otlp-client. The exporter and agent are being built (issues 3 and 4);
-// what exists today is the metric vocabulary the chart's alerts and dashboard are generated from.
+// Public API of @otlp-kit/otlp-client.
 export { otlpMetricNames } from './metrics/names.js';
 export type { OtlpMetricName } from './metrics/names.js';
+export { otlpDescriptor } from './proto/descriptor.js';
+export {
+  otlpRoot,
+  signalSpecs,
+  signalNames,
+  rpcStatusType,
+  retryInfoType,
+  retryInfoTypeUrl,
+} from './proto/signals.js';
+export type { Signal, SignalSpec } from './proto/signals.js';
