@@ -1,0 +1,107 @@
+import type { Chunk } from './chunker.js';
+
+export type DropPolicy = 'drop-newest' | 'drop-oldest';
+
+/** Items of chunks the queue turned away or evicted. */
+export interface Overflow {
+  dropped: number;
+}
+
+/**
+ * A bounded FIFO of chunks for one signal, limited in items and in encoded bytes. When full,
+ * `drop-newest` refuses what arrives (the caller can push back: 429 / RESOURCE_EXHAUSTED) and
+ * `drop-oldest` evicts from the front to make room.
+ */
+export class SignalQueue {
+  private chunks: Chunk[] = [];
+  private head = 0;
+  items = 0;
+  bytes = 0;
+
+  constructor(
+    readonly maxItems: number,
+    readonly maxBytes: number,
+    readonly policy: DropPolicy,
+  ) {}
+
+  get length(): number {
+    return this.chunks.length - this.head;
+  }
+
+  /** Whether `items`/`bytes` more would fit without dropping anything. */
+  fits(items: number, bytes: number): boolean {
+    return this.items + items <= this.maxItems && this.bytes + bytes <= this.maxBytes;
+  }
+
+  /** Adds chunks; returns the items dropped to respect the bounds. */
+  push(chunks: readonly Chunk[]): Overflow {
+    let dropped = 0;
+    for (const c of chunks) {
+      if (c.items > this.maxItems || c.bytes.length > this.maxBytes) {
+        dropped += c.items;
+        continue;
+      }
+      if (this.policy === 'drop-newest') {
+        if (!this.fits(c.items, c.bytes.length)) {
+          dropped += c.items;
+          continue;
+        }
+      } else {
+        while (!this.fits(c.items, c.bytes.length)) dropped += this.shift()!.items;
+      }
+      this.chunks.push(c);
+      this.items += c.items;
+      this.bytes += c.bytes.length;
+    }
+    return { dropped };
+  }
+
+  /** Puts chunks back at the front (a batch the breaker kept from being sent), ignoring the bounds: they were admitted already. */
+  unshift(chunks: readonly Chunk[]): void {
+    this.compact();
+    this.chunks = [...chunks, ...this.chunks];
+    for (const c of chunks) {
+      this.items += c.items;
+      this.bytes += c.bytes.length;
+    }
+  }
+
+  /** Takes a batch from the front: as many chunks as fit in maxItems and maxBytes (at least one). */
+  take(maxItems: number, maxBytes: number): Chunk[] {
+    const out: Chunk[] = [];
+    let items = 0;
+    let bytes = 0;
+    while (this.length > 0) {
+      const c = this.chunks[this.head];
+      if (out.length > 0 && (items + c.items > maxItems || bytes + c.bytes.length > maxBytes)) break;
+      out.push(this.shift()!);
+      items += c.items;
+      bytes += c.bytes.length;
+    }
+    return out;
+  }
+
+  /** Removes everything (shutdown past its deadline); returns the items. */
+  clear(): number {
+    const n = this.items;
+    this.chunks = [];
+    this.head = 0;
+    this.items = 0;
+    this.bytes = 0;
+    return n;
+  }
+
+  private shift(): Chunk | undefined {
+    if (this.length === 0) return undefined;
+    const c = this.chunks[this.head++];
+    this.items -= c.items;
+    this.bytes -= c.bytes.length;
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) this.compact();
+    return c;
+  }
+
+  private compact(): void {
+    this.chunks = this.chunks.slice(this.head);
+    this.head = 0;
+  }
+}

@@ -1,0 +1,277 @@
+import type { ExportCircuitBreaker } from '../breaker/circuit-breaker.js';
+import { concatChunks, toChunks } from '../batch/chunker.js';
+import type { Chunk } from '../batch/chunker.js';
+import { SignalQueue } from '../batch/signal-queue.js';
+import type { DropPolicy } from '../batch/signal-queue.js';
+import type { ExporterMetrics } from '../metrics/exporter-metrics.js';
+import type { Signal } from '../proto/signals.js';
+import type { RetryPolicy } from '../retry/retry-policy.js';
+import type { ExportOutcome, Transport } from '../transport/types.js';
+import type { ExporterLogger } from './logger.js';
+import { emptyStats } from './signal-stats.js';
+import type { DropReason, SignalStats } from './signal-stats.js';
+
+export interface PipelineSettings {
+  batchMaxItems: number;
+  batchMaxBytes: number;
+  flushIntervalMs: number;
+  queueMaxItems: number;
+  queueMaxBytes: number;
+  dropPolicy: DropPolicy;
+  maxInFlight: number;
+  timeoutMs: number;
+}
+
+export interface PipelineDeps {
+  transport: Transport;
+  retry: RetryPolicy;
+  breaker: ExportCircuitBreaker;
+  metrics: ExporterMetrics;
+  logger: ExporterLogger;
+}
+
+/**
+ * One signal's path upstream: a bounded queue, batches cut by item count and bytes (full batches
+ * at once, partial ones after the flush interval), at most `maxInFlight` exports at a time, each
+ * retried as the OTLP spec says and passed through the shared circuit breaker.
+ */
+export class SignalPipeline {
+  readonly stats: SignalStats = emptyStats();
+  private readonly queue: SignalQueue;
+  private inFlight = 0;
+  private due = false;
+  private flushing = false;
+  private closed = false;
+  private aborted = false;
+  private flushTimer?: NodeJS.Timeout;
+  private breakerTimer?: NodeJS.Timeout;
+  private readonly sleeps = new Set<() => void>();
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly signal: Signal,
+    private readonly s: PipelineSettings,
+    private readonly d: PipelineDeps,
+  ) {
+    this.queue = new SignalQueue(s.queueMaxItems, s.queueMaxBytes, s.dropPolicy);
+  }
+
+  /** Queues resource entries; returns the items accepted and those the full queue dropped. */
+  offer(resources: readonly Record<string, unknown>[]): { accepted: number; dropped: number } {
+    const chunks = toChunks(this.signal, resources, this.s.batchMaxItems);
+    const items = chunks.reduce((n, c) => n + c.items, 0);
+    this.stats.offered += items;
+    if (this.closed) {
+      this.drop('shutdown', items);
+      return { accepted: 0, dropped: items };
+    }
+    const { dropped } = this.queue.push(chunks);
+    if (dropped > 0) this.drop('queue_full', dropped);
+    this.gauges();
+    if (!this.flushTimer && this.queue.length > 0)
+      this.flushTimer = setTimeout(() => this.onFlushTimer(), this.s.flushIntervalMs);
+    this.pump();
+    return { accepted: items - (this.s.dropPolicy === 'drop-newest' ? dropped : 0), dropped };
+  }
+
+  /** Whether `items` more would be queued without dropping (for backpressure before decoding more). */
+  hasRoomFor(items: number, bytes: number): boolean {
+    return this.queue.fits(items, bytes);
+  }
+
+  /** Sends everything queued now; resolves when queue and in-flight exports are empty. */
+  flush(): Promise<void> {
+    this.flushing = true;
+    this.pump();
+    return this.idle();
+  }
+
+  /** Stops accepting; what is still queued or retrying when `abort()` comes is dropped as shutdown. */
+  close(): void {
+    this.closed = true;
+  }
+
+  abort(): void {
+    this.aborted = true;
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.breakerTimer);
+    this.drop('shutdown', this.queue.clear());
+    this.gauges();
+    for (const wake of [...this.sleeps]) wake();
+  }
+
+  closeTransport(): void {
+    this.d.transport.close();
+  }
+
+  private onFlushTimer(): void {
+    this.flushTimer = undefined;
+    this.due = true;
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.s.maxInFlight && this.queue.length > 0) {
+      if (!(this.due || this.flushing || this.closed || this.queue.items >= this.s.batchMaxItems)) break;
+      if (!this.d.breaker.canSend()) {
+        // Open breaker: batches wait in the queue; look again when the cool-down is over.
+        this.breakerTimer ??= setTimeout(() => {
+          this.breakerTimer = undefined;
+          this.pump();
+        }, this.d.breaker.waitMs());
+        break;
+      }
+      const batch = this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes);
+      const items = batch.reduce((n, c) => n + c.items, 0);
+      this.inFlight++;
+      this.stats.inFlight += items;
+      this.gauges();
+      void this.send(batch, items).finally(() => {
+        this.inFlight--;
+        this.stats.inFlight -= items;
+        this.pump();
+        this.checkIdle();
+      });
+    }
+    if (this.queue.length === 0) {
+      this.due = false;
+      if (this.flushTimer) clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    } else if (!this.flushTimer && !this.due)
+      this.flushTimer = setTimeout(() => this.onFlushTimer(), this.s.flushIntervalMs);
+    this.checkIdle();
+  }
+
+  private async send(batch: Chunk[], items: number): Promise<void> {
+    const { transport, retry, breaker, metrics, logger } = this.d;
+    const labels = { signal: this.signal, transport: transport.name };
+    const body = concatChunks(batch);
+    metrics.batchItems.observe({ signal: this.signal }, items);
+    const firstAt = Date.now();
+    let maybeSent = false;
+    for (let attempt = 0; ; attempt++) {
+      let outcome: ExportOutcome | undefined;
+      const stop = metrics.requestDuration.startTimer(labels);
+      const verdict = await breaker.run(async () => {
+        metrics.requests.inc(labels);
+        if (maybeSent) {
+          this.stats.maybeDuplicated += items;
+          metrics.itemsMaybeDuplicated.inc({ signal: this.signal }, items);
+        }
+        outcome = await transport.send(this.signal, body, this.s.timeoutMs);
+        return outcome.kind === 'success' || !outcome.retryable;
+      });
+      if (verdict === 'broken' || !outcome) {
+        if (this.aborted) {
+          this.drop('shutdown', items);
+          return;
+        }
+        // The breaker opened meanwhile: back to the front of the queue, to wait there.
+        this.queue.unshift(batch);
+        this.gauges();
+        return;
+      }
+      stop();
+      if (outcome.kind === 'success') {
+        this.stats.exported += items - outcome.rejected;
+        metrics.itemsExported.inc({ signal: this.signal }, items - outcome.rejected);
+        if (outcome.rejected > 0 || outcome.message) {
+          this.stats.rejected += outcome.rejected;
+          metrics.itemsRejected.inc({ signal: this.signal }, outcome.rejected);
+          logger.warn(
+            { signal: this.signal, rejected: outcome.rejected, reason: outcome.message },
+            'upstream partially accepted an export',
+          );
+        }
+        return;
+      }
+      metrics.requestsFailed.inc({ ...labels, reason: outcome.reason });
+      if (!outcome.retryable) {
+        logger.error(
+          { signal: this.signal, items, reason: outcome.reason, error: outcome.message },
+          'export failed and is not retryable: items dropped',
+        );
+        this.drop('not_retryable', items);
+        return;
+      }
+      maybeSent = maybeSent || outcome.maybeDelivered;
+      if (this.aborted) {
+        this.drop('shutdown', items);
+        return;
+      }
+      const delay = retry.nextDelay(attempt + 1, firstAt, Date.now(), outcome.retryAfterMs);
+      if (delay === undefined) {
+        logger.error(
+          {
+            signal: this.signal,
+            items,
+            attempts: attempt + 1,
+            reason: outcome.reason,
+            error: outcome.message,
+          },
+          'export failed after retries: items dropped',
+        );
+        this.drop('retries_exhausted', items);
+        return;
+      }
+      logger.debug(
+        { signal: this.signal, items, delayMs: delay, reason: outcome.reason },
+        'export failed, retrying',
+      );
+      if (!(await this.sleep(delay))) {
+        this.drop('shutdown', items);
+        return;
+      }
+      if (!breaker.canSend() && !this.aborted) {
+        this.queue.unshift(batch);
+        this.gauges();
+        return;
+      }
+    }
+  }
+
+  /** Resolves true after `ms`, false when abort() cut it short. */
+  private sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleeps.delete(wake);
+        resolve(false);
+      };
+      const timer = setTimeout(() => {
+        this.sleeps.delete(wake);
+        resolve(true);
+      }, ms);
+      this.sleeps.add(wake);
+    });
+  }
+
+  private drop(reason: DropReason, items: number): void {
+    if (items === 0) return;
+    this.stats.dropped[reason] += items;
+    this.d.metrics.itemsDropped.inc({ signal: this.signal, reason }, items);
+  }
+
+  private gauges(): void {
+    this.stats.queued = this.queue.items;
+    this.d.metrics.queueItems.set({ signal: this.signal }, this.queue.items);
+    this.d.metrics.queueBytes.set({ signal: this.signal }, this.queue.bytes);
+  }
+
+  private idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.inFlight === 0;
+  }
+
+  private checkIdle(): void {
+    if (!this.isIdle()) return;
+    this.flushing = false;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

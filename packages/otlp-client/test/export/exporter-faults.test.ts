@@ -1,0 +1,192 @@
+import * as grpc from '@grpc/grpc-js';
+import { OtlpExporter } from '../../src/export/exporter';
+import type { ExporterOptions } from '../../src/export/exporter';
+import type { Fault } from '../support/faults';
+import { GrpcSink } from '../support/grpc-sink';
+import { HttpSink } from '../support/http-sink';
+import { resourceSpans } from '../support/spans';
+
+jest.setTimeout(20_000);
+
+type Sink = GrpcSink | HttpSink;
+const transports = [
+  [
+    'grpc',
+    (script: Fault[]) => new GrpcSink(script).start(),
+    (port: number) => ({ protocol: 'grpc' as const, endpoint: `http://127.0.0.1:${port}` }),
+  ],
+  [
+    'http',
+    (script: Fault[]) => new HttpSink(script).start(),
+    (port: number) => ({
+      protocol: 'http/protobuf' as const,
+      endpoint: `http://127.0.0.1:${port}/v1/traces`,
+    }),
+  ],
+] as const;
+
+const fast = {
+  retry: { maxRetries: 3, initialDelayMs: 10, maxDelayMs: 40 },
+  batch: { maxItems: 100, flushIntervalMs: 20 },
+  signals: ['traces'] as const,
+  env: {},
+};
+
+function exporterFor(
+  endpoint: ReturnType<(typeof transports)[number][2]>,
+  extra: Partial<ExporterOptions> = {},
+) {
+  return new OtlpExporter({ ...fast, ...endpoint, ...extra, signals: ['traces'] });
+}
+
+/** delivered + dropped (by reason) + rejected = offered, and nothing left in the pipeline. */
+function expectExactAccounting(e: OtlpExporter, offered: number) {
+  const s = e.stats('traces');
+  const dropped = Object.values(s.dropped).reduce((a, b) => a + b, 0);
+  expect(s.offered).toBe(offered);
+  expect(s.exported + s.rejected + dropped).toBe(offered);
+  expect([s.queued, s.inFlight]).toEqual([0, 0]);
+}
+
+describe.each(transports)(
+  'OTLP/%s exporter against a real server with faults',
+  (name, startSink, endpointOf) => {
+    let sink: Sink;
+    afterEach(async () => sink?.stop());
+
+    it('delivers every span in batches no larger than the batch size', async () => {
+      sink = await startSink([{ kind: 'ok' }]);
+      const e = exporterFor(endpointOf(sink.port));
+      e.export('traces', resourceSpans(1050));
+      await e.shutdown(5000);
+      expect(sink.accepted).toBe(1050);
+      expect(Math.max(...sink.received.map((r) => r.items))).toBeLessThanOrEqual(100);
+      expect(sink.received.length).toBe(11);
+      expect(e.stats('traces').exported).toBe(1050);
+      expectExactAccounting(e, 1050);
+    });
+
+    it('retries a retryable failure and then delivers (UNAVAILABLE / 503)', async () => {
+      sink = await startSink([
+        name === 'grpc' ? { kind: 'status', code: grpc.status.UNAVAILABLE } : { kind: 'status', code: 503 },
+        { kind: 'ok' },
+      ]);
+      const e = exporterFor(endpointOf(sink.port));
+      e.export('traces', resourceSpans(50));
+      await e.shutdown(5000);
+      expect(sink.requests).toBe(2);
+      expect(sink.accepted).toBe(50);
+      expect(e.stats('traces').exported).toBe(50);
+      expectExactAccounting(e, 50);
+    });
+
+    it('does not retry a non-retryable answer (INVALID_ARGUMENT / 400) and counts the drop', async () => {
+      sink = await startSink([
+        name === 'grpc'
+          ? { kind: 'status', code: grpc.status.INVALID_ARGUMENT }
+          : { kind: 'status', code: 400 },
+      ]);
+      const e = exporterFor(endpointOf(sink.port));
+      e.export('traces', resourceSpans(30));
+      await e.shutdown(5000);
+      expect(sink.requests).toBe(1);
+      expect(e.stats('traces').dropped.not_retryable).toBe(30);
+      expectExactAccounting(e, 30);
+    });
+
+    it('counts a partial success as rejected items and never retries it', async () => {
+      sink = await startSink([{ kind: 'partial', rejected: 7, message: 'attribute too long' }]);
+      const e = exporterFor(endpointOf(sink.port));
+      e.export('traces', resourceSpans(40));
+      await e.shutdown(5000);
+      expect(sink.requests).toBe(1);
+      expect(e.stats('traces').rejected).toBe(7);
+      expect(e.stats('traces').exported).toBe(33);
+      expectExactAccounting(e, 40);
+    });
+
+    it('gives up after the retries and drops as retries_exhausted', async () => {
+      sink = await startSink([
+        name === 'grpc' ? { kind: 'status', code: grpc.status.UNAVAILABLE } : { kind: 'status', code: 502 },
+      ]);
+      const e = exporterFor(endpointOf(sink.port), { breaker: { threshold: 100 } });
+      e.export('traces', resourceSpans(20));
+      await e.shutdown(5000);
+      expect(sink.requests).toBe(4);
+      expect(e.stats('traces').dropped.retries_exhausted).toBe(20);
+      expectExactAccounting(e, 20);
+    });
+
+    it('a response slower than the deadline is retried, and the possible duplicate is counted', async () => {
+      sink = await startSink([{ kind: 'slow', ms: 400 }, { kind: 'ok' }]);
+      const e = exporterFor(endpointOf(sink.port), { timeoutMs: 100 });
+      e.export('traces', resourceSpans(25));
+      await e.shutdown(5000);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(e.stats('traces').exported).toBe(25);
+      expect(e.stats('traces').maybeDuplicated).toBe(25);
+      // The slow server did accept the first request: it holds each span twice, which is what was counted.
+      expect(sink.accepted).toBe(e.stats('traces').exported + e.stats('traces').maybeDuplicated);
+      expectExactAccounting(e, 25);
+    });
+
+    it('with the upstream down, retries end in a counted drop', async () => {
+      sink = await startSink([{ kind: 'ok' }]);
+      const port = sink.port;
+      await sink.stop();
+      const e = exporterFor(endpointOf(port), { breaker: { threshold: 100 } });
+      e.export('traces', resourceSpans(10));
+      await e.shutdown(5000);
+      expect(e.stats('traces').dropped.retries_exhausted).toBe(10);
+      expect(e.stats('traces').maybeDuplicated).toBe(0);
+      expectExactAccounting(e, 10);
+    });
+  },
+);
+
+describe('server retry hints', () => {
+  it('gRPC RESOURCE_EXHAUSTED is retried only with RetryInfo, after the delay it asks for', async () => {
+    const sink = await new GrpcSink([
+      { kind: 'status', code: grpc.status.RESOURCE_EXHAUSTED, retryDelayMs: 300 },
+      { kind: 'status', code: grpc.status.RESOURCE_EXHAUSTED },
+    ]).start();
+    const e = new OtlpExporter({ ...fast, protocol: 'grpc', endpoint: `http://127.0.0.1:${sink.port}` });
+    const started = Date.now();
+    e.export('traces', resourceSpans(5));
+    await e.shutdown(5000);
+    expect(sink.requests).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(e.stats('traces').dropped.not_retryable).toBe(5);
+    await sink.stop();
+  });
+
+  it('HTTP 429 honours Retry-After (seconds)', async () => {
+    const sink = await new HttpSink([{ kind: 'status', code: 429, retryAfter: '1' }, { kind: 'ok' }]).start();
+    const e = new OtlpExporter({
+      ...fast,
+      protocol: 'http/protobuf',
+      endpoint: `http://127.0.0.1:${sink.port}/v1/traces`,
+    });
+    const started = Date.now();
+    e.export('traces', resourceSpans(5));
+    await e.shutdown(5000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    expect(sink.accepted).toBe(5);
+    await sink.stop();
+  });
+
+  it('HTTP: a connection reset after the server took the data is retried and counted as a possible duplicate', async () => {
+    const sink = await new HttpSink([{ kind: 'reset' }, { kind: 'ok' }]).start();
+    const e = new OtlpExporter({
+      ...fast,
+      protocol: 'http/protobuf',
+      endpoint: `http://127.0.0.1:${sink.port}/v1/traces`,
+    });
+    e.export('traces', resourceSpans(12));
+    await e.shutdown(5000);
+    expect(e.stats('traces').exported).toBe(12);
+    expect(e.stats('traces').maybeDuplicated).toBe(12);
+    expect(sink.accepted).toBe(24);
+    await sink.stop();
+  });
+});

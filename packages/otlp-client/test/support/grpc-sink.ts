@@ -1,0 +1,140 @@
+import * as grpc from '@grpc/grpc-js';
+import { signalSpecs } from '../../src/proto/signals';
+import type { Signal } from '../../src/proto/signals';
+import { statusWithRetryDelay } from '../../src/transport/retry-info';
+import { faultAt } from './faults';
+import type { Fault } from './faults';
+
+export interface ReceivedRequest {
+  signal: Signal;
+  items: number;
+  body: Buffer;
+  metadata: grpc.Metadata;
+}
+
+const identity = (b: Buffer) => b;
+
+/** A real grpc-js OTLP server on 127.0.0.1 that answers by a fault script and records what it got. */
+export class GrpcSink {
+  readonly received: ReceivedRequest[] = [];
+  /** Items in requests answered OK (minus partial-success rejections). */
+  accepted = 0;
+  requests = 0;
+  port = 0;
+  private server = new grpc.Server();
+
+  constructor(
+    public script: Fault[] = [{ kind: 'ok' }],
+    private readonly credentials = grpc.ServerCredentials.createInsecure(),
+  ) {
+    for (const signal of ['traces', 'metrics', 'logs'] as Signal[]) {
+      const spec = signalSpecs[signal];
+      this.server.addService(
+        {
+          Export: {
+            path: spec.grpcPath,
+            requestStream: false,
+            responseStream: false,
+            requestSerialize: identity,
+            requestDeserialize: identity,
+            responseSerialize: identity,
+            responseDeserialize: identity,
+          },
+        },
+        {
+          Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) =>
+            this.handle(signal, call, cb),
+        },
+      );
+    }
+  }
+
+  async start(): Promise<this> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync('127.0.0.1:0', this.credentials, (err, port) =>
+        err ? reject(err) : resolve(port),
+      ),
+    );
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+
+  forceStop(): void {
+    this.server.forceShutdown();
+  }
+
+  private handle(
+    signal: Signal,
+    call: grpc.ServerUnaryCall<Buffer, Buffer>,
+    cb: grpc.sendUnaryData<Buffer>,
+  ): void {
+    const n = this.requests++;
+    const spec = signalSpecs[signal];
+    const decoded = spec.request.decode(call.request) as unknown as Record<
+      string,
+      {
+        scopeSpans?: { spans: unknown[] }[];
+        scopeLogs?: { logRecords: unknown[] }[];
+        scopeMetrics?: { metrics: { gauge?: { dataPoints: unknown[] } }[] }[];
+      }[]
+    >;
+    const items = countDecoded(decoded[spec.resourceField] ?? []);
+    this.received.push({ signal, items, body: call.request, metadata: call.metadata });
+    const fault = faultAt(this.script, n);
+    const ok = (rejected = 0, message = '') => {
+      this.accepted += items - rejected;
+      cb(
+        null,
+        Buffer.from(
+          spec.response
+            .encode(
+              spec.response.fromObject(
+                rejected || message
+                  ? { partialSuccess: { [spec.rejectedField]: rejected, errorMessage: message } }
+                  : {},
+              ),
+            )
+            .finish(),
+        ),
+      );
+    };
+    switch (fault.kind) {
+      case 'ok':
+        return ok();
+      case 'partial':
+        return ok(fault.rejected, fault.message);
+      case 'slow':
+        setTimeout(() => ok(), fault.ms);
+        return;
+      case 'reset':
+        throw new Error('reset is scripted on the HTTP sink only (node:http can drop a socket mid-request)');
+      case 'status': {
+        const metadata = new grpc.Metadata();
+        if (fault.retryDelayMs !== undefined)
+          metadata.set(
+            'grpc-status-details-bin',
+            Buffer.from(statusWithRetryDelay(fault.code, 'try later', fault.retryDelayMs)),
+          );
+        cb({ code: fault.code, details: `scripted ${grpc.status[fault.code]}`, metadata });
+        return;
+      }
+    }
+  }
+}
+
+export function countDecoded(resources: Record<string, unknown>[]): number {
+  let n = 0;
+  for (const r of resources) {
+    for (const s of (r.scopeSpans ?? r.scopeLogs ?? []) as Record<string, unknown[]>[])
+      n += (s.spans ?? s.logRecords ?? []).length;
+    for (const s of (r.scopeMetrics ?? []) as { metrics: Record<string, { dataPoints?: unknown[] }>[] }[]) {
+      for (const m of s.metrics)
+        for (const k of ['gauge', 'sum', 'histogram', 'exponentialHistogram', 'summary'])
+          n += m[k]?.dataPoints?.length ?? 0;
+    }
+  }
+  return n;
+}
