@@ -1,0 +1,206 @@
+// One measured run of one exporter, in a fresh process: node run-one.cjs <impl> <spans> <grpcPort> <httpPort>.
+// Prints one JSON line: wall time, CPU seconds, peak RSS.
+const {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} = require('@opentelemetry/sdk-trace-base');
+const { resourceFromAttributes } = require('@opentelemetry/resources');
+const grpc = require('@grpc/grpc-js');
+const { OtlpExporter, signalSpecs, toChunks } = require('../dist/index.js');
+
+const [impl, nText, grpcPort, httpPort] = process.argv.slice(2);
+const n = Number(nText);
+const resource = resourceFromAttributes({ 'service.name': 'bench', 'host.name': 'bench-host' });
+
+/** The same N finished spans for every exporter, ~10 attributes each, made before timing starts. */
+function makeSpans() {
+  const mem = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({ resource, spanProcessors: [new SimpleSpanProcessor(mem)] });
+  const tracer = provider.getTracer('bench', '1.0.0');
+  for (let i = 0; i < n; i++) {
+    tracer
+      .startSpan(`GET /api/items/${i % 100}`, {
+        kind: 2,
+        attributes: {
+          'http.request.method': 'GET',
+          'http.route': '/api/items/:id',
+          'http.response.status_code': 200,
+          'url.path': `/api/items/${i % 100}`,
+          'server.address': 'api.internal',
+          'server.port': 8080,
+          'user_agent.original': 'bench/1.0',
+          'network.protocol.version': '1.1',
+          'client.address': '10.0.0.1',
+          'app.item_id': i,
+        },
+      })
+      .end();
+  }
+  return mem.getFinishedSpans();
+}
+
+const hex = (s) => Buffer.from(s, 'hex');
+const nanos = (t) => BigInt(t[0]) * 1_000_000_000n + BigInt(t[1]);
+const anyValue = (v) =>
+  typeof v === 'string'
+    ? { stringValue: v }
+    : typeof v === 'boolean'
+      ? { boolValue: v }
+      : Number.isInteger(v)
+        ? { intValue: v }
+        : { doubleValue: v };
+
+/** ReadableSpan → OTLP span object: done inside the timed region, since our exporter takes OTLP. */
+function toOtlp(spans) {
+  return [
+    {
+      resource: {
+        attributes: Object.entries(resource.attributes).map(([key, v]) => ({ key, value: anyValue(v) })),
+      },
+      scopeSpans: [
+        {
+          scope: { name: 'bench', version: '1.0.0' },
+          spans: spans.map((s) => ({
+            traceId: hex(s.spanContext().traceId),
+            spanId: hex(s.spanContext().spanId),
+            name: s.name,
+            kind: s.kind + 1,
+            startTimeUnixNano: nanos(s.startTime).toString(),
+            endTimeUnixNano: nanos(s.endTime).toString(),
+            attributes: Object.entries(s.attributes).map(([key, v]) => ({ key, value: anyValue(v) })),
+            status: { code: s.status.code },
+          })),
+        },
+      ],
+    },
+  ];
+}
+
+async function runOurs(spans, protocol) {
+  const endpoint =
+    protocol === 'grpc' ? `http://127.0.0.1:${grpcPort}` : `http://127.0.0.1:${httpPort}/v1/traces`;
+  const e = new OtlpExporter({
+    protocol,
+    endpoint,
+    env: {},
+    signals: ['traces'],
+    batch: { maxItems: 512, flushIntervalMs: 5 },
+    queue: { maxItems: n, maxBytes: 2 ** 31 - 1 },
+    maxInFlight: 2,
+  });
+  for (let i = 0; i < spans.length; i += 512) e.export('traces', toOtlp(spans.slice(i, i + 512)));
+  await e.shutdown(120_000);
+  const s = e.stats('traces');
+  if (s.exported !== n) throw new Error(`ours exported ${s.exported} of ${n}`);
+}
+
+async function runOfficial(spans, kind) {
+  const Exporter =
+    kind === 'grpc'
+      ? require('@opentelemetry/exporter-trace-otlp-grpc').OTLPTraceExporter
+      : require('@opentelemetry/exporter-trace-otlp-proto').OTLPTraceExporter;
+  const url = kind === 'grpc' ? `http://127.0.0.1:${grpcPort}` : `http://127.0.0.1:${httpPort}/v1/traces`;
+  const exporter = new Exporter({ url });
+  let exported = 0;
+  const counting = {
+    export: (batch, cb) =>
+      exporter.export(batch, (r) => {
+        if (r.code === 0) exported += batch.length;
+        cb(r);
+      }),
+    shutdown: () => exporter.shutdown(),
+    forceFlush: () => exporter.forceFlush(),
+  };
+  // Tuned for throughput: a queue that holds the whole run, full 512-span batches, no idle delay.
+  const bsp = new BatchSpanProcessor(counting, {
+    maxQueueSize: n,
+    maxExportBatchSize: 512,
+    scheduledDelayMillis: 5,
+    exportTimeoutMillis: 60_000,
+  });
+  for (const s of spans) bsp.onEnd(s);
+  // Let the processor drain at its own pace (forceFlush on a full queue starts every batch at
+  // once and overruns the exporter's concurrency limit); poll until every span is acknowledged.
+  while (exported < n) await new Promise((r) => setTimeout(r, 2));
+  await bsp.shutdown();
+  if (exported !== n) throw new Error(`official ${kind} exported ${exported} of ${n}`);
+}
+
+/** The floor: protobufjs encode of the same OTLP objects and a bare grpc-js unary call per batch, 2 in flight. */
+async function runFloor(spans) {
+  const client = new grpc.Client(`127.0.0.1:${grpcPort}`, grpc.credentials.createInsecure());
+  const path = signalSpecs.traces.grpcPath;
+  const bodies = [];
+  for (let i = 0; i < spans.length; i += 512)
+    bodies.push(
+      signalSpecs.traces.request.encode({ resourceSpans: toOtlp(spans.slice(i, i + 512)) }).finish(),
+    );
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = Buffer.from(bodies[next++]);
+      await new Promise((resolve, reject) =>
+        client.makeUnaryRequest(
+          path,
+          (b) => b,
+          (b) => b,
+          body,
+          new grpc.Metadata(),
+          {},
+          (err) => (err ? reject(err) : resolve()),
+        ),
+      );
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  client.close();
+}
+
+function runEncodeOnly(spans) {
+  let size = 0;
+  for (let i = 0; i < spans.length; i += 512)
+    size += toChunks('traces', toOtlp(spans.slice(i, i + 512)), 512).reduce((a, c) => a + c.bytes.length, 0);
+  return size;
+}
+
+async function main() {
+  // A run that cannot finish (an exporter stuck on an error) must not hang the benchmark.
+  setTimeout(() => {
+    console.error(`${impl}: no result within 10 minutes`);
+    process.exit(2);
+  }, 600_000).unref();
+  const spans = makeSpans();
+  global.gc?.();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  if (impl === 'ours-grpc') await runOurs(spans, 'grpc');
+  else if (impl === 'ours-http') await runOurs(spans, 'http/protobuf');
+  else if (impl === 'official-grpc') await runOfficial(spans, 'grpc');
+  else if (impl === 'official-proto') await runOfficial(spans, 'proto');
+  else if (impl === 'floor-grpc') await runFloor(spans);
+  else if (impl === 'encode-only') runEncodeOnly(spans);
+  else throw new Error(`unknown impl ${impl}`);
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(
+    JSON.stringify({
+      impl,
+      spans: n,
+      wall,
+      cpu: (cpu.user + cpu.system) / 1e6,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    }) + '\n',
+  );
+  process.exit(0);
+}
+
+process.on('uncaughtException', (err) => {
+  console.error(err);
+  process.exit(1);
+});
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+// The benchmark's upstream: a grpc-js OTLP trace server and an HTTP one, in their own process so
+// their CPU is not charged to the exporter under test. Answers every export with an empty
+// (full-success) response; counts requests and bytes.
+const grpc = require('@grpc/grpc-js');
+const http = require('node:http');
+
+const identity = (b) => b;
+const empty = Buffer.alloc(0);
+let requests = 0;
+let bytes = 0;
+const server = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
+const path = '/opentelemetry.proto.collector.trace.v1.TraceService/Export';
+server.addService(
+  {
+    Export: {
+      path,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: identity,
+      requestDeserialize: identity,
+      responseSerialize: identity,
+      responseDeserialize: identity,
+    },
+  },
+  {
+    Export: (call, cb) => {
+      requests++;
+      bytes += call.request.length;
+      cb(null, empty);
+    },
+  },
+);
+const web = http.createServer((req, res) => {
+  req.on('data', (c) => (bytes += c.length));
+  req.on('end', () => {
+    requests++;
+    res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+  });
+});
+server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, grpcPort) => {
+  if (err) throw err;
+  web.listen(0, '127.0.0.1', () => process.send({ grpcPort, httpPort: web.address().port }));
+});
+process.on('message', (m) => {
+  if (m === 'stats') process.send({ requests, bytes });
+  if (m === 'stop') process.exit(0);
+});
