@@ -1,3 +1,6 @@
+import { signalSpecs } from '../../src/proto/signals';
+import type { Signal } from '../../src/proto/signals';
+
 /** What a test sink does with the n-th request it receives. */
 export type Fault =
   | { kind: 'ok' }
@@ -9,4 +12,32 @@ export type Fault =
 /** A fault script: the n-th request (0-based) gets script[n], later ones the last entry. */
 export function faultAt(script: readonly Fault[], n: number): Fault {
   return script[Math.min(n, script.length - 1)] ?? { kind: 'ok' };
+}
+
+/** An Export*ServiceResponse: empty for a full success, with partial_success when asked. */
+export function successBody(signal: Signal, rejected = 0, message = ''): Buffer {
+  const spec = signalSpecs[signal];
+  const partial =
+    rejected || message ? { partialSuccess: { [spec.rejectedField]: rejected, errorMessage: message } } : {};
+  return Buffer.from(spec.response.encode(spec.response.fromObject(partial)).finish());
+}
+
+/**
+ * Plays the faults that end in a success (ok, partial, slow) through `ok`, the same for every
+ * sink; returns false for the transport-specific ones (status, reset) the sink must play itself.
+ */
+export function playSuccess(fault: Fault, ok: (rejected?: number, message?: string) => void): boolean {
+  switch (fault.kind) {
+    case 'ok':
+      ok();
+      return true;
+    case 'partial':
+      ok(fault.rejected, fault.message);
+      return true;
+    case 'slow':
+      setTimeout(() => ok(), fault.ms);
+      return true;
+    default:
+      return false;
+  }
 }

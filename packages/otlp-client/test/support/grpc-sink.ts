@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { signalSpecs } from '../../src/proto/signals';
 import type { Signal } from '../../src/proto/signals';
 import { statusWithRetryDelay } from '../../src/transport/retry-info';
-import { faultAt } from './faults';
+import { faultAt, playSuccess, successBody } from './faults';
 import type { Fault } from './faults';
 
 export interface ReceivedRequest {
@@ -86,29 +86,10 @@ export class GrpcSink {
     const fault = faultAt(this.script, n);
     const ok = (rejected = 0, message = '') => {
       this.accepted += items - rejected;
-      cb(
-        null,
-        Buffer.from(
-          spec.response
-            .encode(
-              spec.response.fromObject(
-                rejected || message
-                  ? { partialSuccess: { [spec.rejectedField]: rejected, errorMessage: message } }
-                  : {},
-              ),
-            )
-            .finish(),
-        ),
-      );
+      cb(null, successBody(signal, rejected, message));
     };
+    if (playSuccess(fault, ok)) return;
     switch (fault.kind) {
-      case 'ok':
-        return ok();
-      case 'partial':
-        return ok(fault.rejected, fault.message);
-      case 'slow':
-        setTimeout(() => ok(), fault.ms);
-        return;
       case 'reset':
         throw new Error('reset is scripted on the HTTP sink only (node:http can drop a socket mid-request)');
       case 'status': {

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { signalSpecs } from '../../src/proto/signals';
 import type { Signal } from '../../src/proto/signals';
-import { faultAt } from './faults';
+import { faultAt, playSuccess, successBody } from './faults';
 import type { Fault } from './faults';
 import { countDecoded } from './grpc-sink';
 
@@ -50,25 +50,12 @@ export class HttpSink {
     const fault: Fault = faultAt(this.script, this.requests++);
     const ok = (rejected = 0, message = '') => {
       this.accepted += items - rejected;
-      const payload = spec.response
-        .encode(
-          spec.response.fromObject(
-            rejected || message
-              ? { partialSuccess: { [spec.rejectedField]: rejected, errorMessage: message } }
-              : {},
-          ),
-        )
-        .finish();
-      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end(Buffer.from(payload));
+      res
+        .writeHead(200, { 'content-type': 'application/x-protobuf' })
+        .end(successBody(signal, rejected, message));
     };
+    if (playSuccess(fault, ok)) return;
     switch (fault.kind) {
-      case 'ok':
-        return ok();
-      case 'partial':
-        return ok(fault.rejected, fault.message);
-      case 'slow':
-        setTimeout(() => ok(), fault.ms);
-        return;
       case 'reset':
         // The data arrived; the connection dies before the answer.
         this.accepted += items;
