@@ -11,6 +11,7 @@ export {
   chartDir,
   valuesSchemaFile,
   configSchemaFile,
+  agentConfigSchemaFile,
 } from './generate/chart-files.js';
 export { renderValuesYaml } from './generate/values-yaml.js';
 export { renderValuesTable } from './generate/readme-table.js';

@@ -19,6 +19,8 @@ export const generatorName = '`npx nx run chart-gen:generate`';
 export const chartDir = join('charts', chartMetadata.name);
 export const valuesSchemaFile = join('schemas', `${chartMetadata.name}-values.schema.json`);
 export const configSchemaFile = join('schemas', `${chartMetadata.name}-config.schema.json`);
+/** The agent validates its config.toml against this copy, shipped inside its package and image. */
+export const agentConfigSchemaFile = join('packages', 'otlp-client', 'config.schema.json');
 
 /** The chart-templates/ directory shipped with this package. */
 export const templatesDir = join(__dirname, '..', '..', 'chart-templates');
@@ -83,5 +85,6 @@ export function generateFiles(): Map<string, string> {
     files.set(join(chartDir, 'ci', name), renderCiValues(name, generatorName));
   files.set(valuesSchemaFile, json(valuesSchema()));
   files.set(configSchemaFile, json(configSchema()));
+  files.set(agentConfigSchemaFile, json(configSchema()));
   return files;
 }

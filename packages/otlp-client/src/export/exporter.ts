@@ -1,6 +1,7 @@
 import type { Registry } from 'prom-client';
 import { ExportCircuitBreaker } from '../breaker/circuit-breaker.js';
 import type { BreakerOptions, BreakerStateValue } from '../breaker/circuit-breaker.js';
+import type { Chunk } from '../batch/chunker.js';
 import type { DropPolicy } from '../batch/signal-queue.js';
 import { ConfigError } from '../config/config-error.js';
 import { resolveSignalConfig } from '../config/exporter-config.js';
@@ -54,12 +55,15 @@ export class OtlpExporter {
   readonly metrics: ExporterMetrics;
   readonly breaker: ExportCircuitBreaker;
   readonly configs: Partial<Record<Signal, SignalTransportConfig>> = {};
+  /** Most items per export request: chunks given to `exportChunks` must not hold more. */
+  readonly batchMaxItems: number;
   private readonly pipelines = new Map<Signal, SignalPipeline>();
   private shutDown = false;
 
   constructor(options: ExporterOptions = {}) {
     const signals = options.signals ?? signalNames;
     const batchMaxItems = positiveInt('batch.maxItems', options.batch?.maxItems ?? 512);
+    this.batchMaxItems = batchMaxItems;
     const batchMaxBytes = positiveInt('batch.maxBytes', options.batch?.maxBytes ?? 4 * 1024 * 1024);
     const flushIntervalMs = positiveInt('batch.flushIntervalMs', options.batch?.flushIntervalMs ?? 1000);
     const queueMaxItems = positiveInt('queue.maxItems', options.queue?.maxItems ?? 10_000);
@@ -111,6 +115,14 @@ export class OtlpExporter {
     resources: readonly Record<string, unknown>[],
   ): { accepted: number; dropped: number } {
     return this.pipeline(signal).offer(resources);
+  }
+
+  /**
+   * Queues chunks that are already encoded resource entries (see `toChunks`), each of at most
+   * `batch.maxItems` items: the agent forwards received requests this way, without re-encoding.
+   */
+  exportChunks(signal: Signal, chunks: readonly Chunk[]): { accepted: number; dropped: number } {
+    return this.pipeline(signal).offerChunks(chunks);
   }
 
   /** Whether `items` (and `bytes`) more of a signal would be queued without a drop. */

@@ -58,7 +58,11 @@ export class SignalPipeline {
 
   /** Queues resource entries; returns the items accepted and those the full queue dropped. */
   offer(resources: readonly Record<string, unknown>[]): { accepted: number; dropped: number } {
-    const chunks = toChunks(this.signal, resources, this.s.batchMaxItems);
+    return this.offerChunks(toChunks(this.signal, resources, this.s.batchMaxItems));
+  }
+
+  /** Queues chunks already encoded (the agent's pass-through); same result as `offer`. */
+  offerChunks(chunks: readonly Chunk[]): { accepted: number; dropped: number } {
     const items = chunks.reduce((n, c) => n + c.items, 0);
     this.stats.offered += items;
     if (this.closed) {

@@ -9,6 +9,11 @@ export const otlpMetricNames = {
   requestDurationSeconds: 'otlp_request_duration_seconds',
   circuitBreakerState: 'otlp_circuit_breaker_state',
   requestsPerSecond: 'otlp_requests_per_second',
+  receiverRequestsTotal: 'otlp_receiver_requests_total',
+  receiverItemsReceivedTotal: 'otlp_receiver_items_received_total',
+  receiverRequestsRefusedTotal: 'otlp_receiver_requests_refused_total',
+  receiverItemsRefusedTotal: 'otlp_receiver_items_refused_total',
+  agentReady: 'otlp_agent_ready',
 } as const;
 
 export type OtlpMetricName = (typeof otlpMetricNames)[keyof typeof otlpMetricNames];

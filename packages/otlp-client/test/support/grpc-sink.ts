@@ -49,9 +49,10 @@ export class GrpcSink {
     }
   }
 
-  async start(): Promise<this> {
+  /** Binds 127.0.0.1:`port` (0: any free port). */
+  async start(port = 0): Promise<this> {
     this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync('127.0.0.1:0', this.credentials, (err, port) =>
+      this.server.bindAsync(`127.0.0.1:${port}`, this.credentials, (err, port) =>
         err ? reject(err) : resolve(port),
       ),
     );

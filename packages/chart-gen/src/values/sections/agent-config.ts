@@ -2,7 +2,7 @@ import { bool, duration, int, obj, str, stringMap } from '../dsl.js';
 
 /**
  * The agent's config.toml ([otlp], [resilience], [monitoring] from the seed, extended). The chart
- * renders `config` into the ConfigMap with toToml, and schemas/otlp-client-config.schema.json is
+ * renders `config` into the ConfigMap key by key, and schemas/otlp-client-config.schema.json is
  * generated from this same node, so the chart and the agent cannot disagree on a key.
  */
 export const agentConfig = obj(
@@ -27,6 +27,11 @@ export const agentConfig = obj(
         minimum: 1,
         maximum: 100000,
       }),
+      flush_interval: duration({
+        description:
+          'How long a partly filled batch waits for more items before it is sent (full batches go at once).',
+        default: '200ms',
+      }),
       timeout: duration({ description: 'Deadline of one export request.', default: '5s' }),
       compression: str({
         description: 'Compression of export requests.',
@@ -37,6 +42,17 @@ export const agentConfig = obj(
         'Extra headers (gRPC metadata) sent with every export, e.g. an authorization token.',
         {},
         [{ authorization: 'Bearer …' }],
+      ),
+      tls: obj(
+        'TLS to an https:// upstream, from files (mount them with extraVolumes). Empty means the system CAs and no client certificate.',
+        {
+          ca_file: str({
+            description: 'PEM file of the CA(s) that sign the upstream certificate.',
+            default: '',
+          }),
+          cert_file: str({ description: 'PEM client certificate for mTLS (with key_file).', default: '' }),
+          key_file: str({ description: 'PEM private key of cert_file.', default: '' }),
+        },
       ),
     }),
     resilience: obj('Retries and circuit breaker for upstream exports.', {
@@ -94,6 +110,11 @@ export const agentConfig = obj(
         default: 4194304,
         minimum: 1024,
       }),
+      max_decompressed_bytes: int({
+        description: 'Largest body after gzip decompression (a gzip bomb stops here); larger ones get 413.',
+        default: 16777216,
+        minimum: 1024,
+      }),
     }),
     monitoring: obj('Health, readiness and metrics server.', {
       port: int({
@@ -112,9 +133,16 @@ export const agentConfig = obj(
         default: false,
       }),
     }),
+    lifecycle: obj('Process lifecycle.', {
+      shutdown_grace: duration({
+        description:
+          "On SIGTERM: time to drain the queue upstream before exiting. Keep it below the pod's terminationGracePeriodSeconds.",
+        default: '20s',
+      }),
+    }),
     logging: obj('Structured logging.', {
       level: str({
-        description: 'Log level (LOG_LEVEL overrides it).',
+        description: "Log level (LOG_LEVEL, or the seed's RUST_LOG, overrides it).",
         default: 'info',
         enum: ['trace', 'debug', 'info', 'warn', 'error'],
       }),
