@@ -8,7 +8,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Agent } from '../../src/agent/agent';
 import { signalSpecs } from '../../src/proto/signals';
 import { GrpcSink } from '../support/grpc-sink';
-import { until } from '../support/spans';
+import { resourceSpans, until } from '../support/spans';
 import { freePort, metricValue, startAgent } from './support/agent-harness';
 
 type Obj = Record<string, any>;
@@ -166,7 +166,7 @@ describe('agent end to end with the official OpenTelemetry JS SDK', () => {
     const port = await freePort(); // upstream down: nothing leaves the queue
     const started = await startAgent(configFor(port, '[queue]\nmax_items = 200\n'));
     agent = started.agent;
-    const { spans } = await import('../support/spans').then((m) => ({ spans: m.resourceSpans(100) }));
+    const spans = resourceSpans(100);
     const body = Buffer.from(signalSpecs.traces.request.encode({ resourceSpans: spans }).finish());
     const statuses: number[] = [];
     let retryAfter: string | null = null;
@@ -190,6 +190,31 @@ describe('agent end to end with the official OpenTelemetry JS SDK', () => {
     expect(await metricValue(agent, 'otlp_receiver_items_received_total')).toBe(100 * (statuses.length - 1));
     // Refused at the door, never dropped inside: the exporter has no queue_full drops.
     expect(agent.exporter.stats('traces').dropped.queue_full).toBe(0);
+  });
+
+  it('turns unready at once when stopping, drains within the grace, then refuses connections', async () => {
+    const slow = await new GrpcSink([{ kind: 'slow', ms: 300 }]).start();
+    const started = await startAgent(configFor(slow.port));
+    agent = started.agent;
+    const a = agent;
+    const body = Buffer.from(
+      signalSpecs.traces.request.encode({ resourceSpans: resourceSpans(100) }).finish(),
+    );
+    const post = () =>
+      fetch(started.url('/v1/traces'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-protobuf' },
+        body,
+      });
+    expect((await post()).status).toBe(200);
+    expect(a.readiness().ready).toBe(true);
+    const stopping = a.stop(5000);
+    expect(a.readiness()).toEqual({ ready: false, reasons: ['shutting down'] });
+    const report = await stopping;
+    expect(report.dropped).toBe(0);
+    expect(slow.accepted).toBe(100);
+    await expect(post()).rejects.toThrow(); // the listener is closed: clients go to another pod
+    slow.forceStop();
   });
 
   it('reports /health, /ready, and unready while the breaker is open when configured so', async () => {
