@@ -39,10 +39,10 @@ program
 program
   .command('healthcheck')
   .description('exit 0 if the agent answers 2xx on its readiness URL, else 1 (for images without curl)')
-  .option('--url <url>', 'URL to probe', defaultHealthcheckUrl)
+  .option('--url <url>', 'URL to probe (default: /ready on monitoring.port of the config, else 8080)')
   .option('--timeout <ms>', 'how long to wait for an answer', positiveInt, 2000)
-  .action(async (options: { url: string; timeout: number }) => {
-    const { ok, message } = await healthcheck(options.url, options.timeout);
+  .action(async (options: { url?: string; timeout: number }) => {
+    const { ok, message } = await healthcheck(options.url ?? defaultHealthcheckUrl(), options.timeout);
     (ok ? process.stdout : process.stderr).write(`${message}\n`);
     process.exitCode = ok ? 0 : 1;
   });

@@ -161,6 +161,8 @@ shutdown_grace = "15s"
     const load = Promise.all([loop(1), loop(2)]);
     await until(() => accepted >= 2000, 20_000);
     const readyBefore = await fetch(`http://127.0.0.1:${monitoringPort}/ready`).then((r) => r.status);
+    // Without --url, healthcheck probes monitoring.port of the config the agent runs from.
+    expect(run(['healthcheck'], { ...cleanEnv(), OTLP_CONFIG_PATH: file }).status).toBe(0);
     agent.child.kill('SIGTERM');
     await load;
     const code = await agent.exit;

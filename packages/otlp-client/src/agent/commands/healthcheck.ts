@@ -1,6 +1,20 @@
 import { request } from 'node:http';
+import type { Env } from '../../config/env.js';
+import { loadAgentConfig } from '../config/load-config.js';
 
-export const defaultHealthcheckUrl = 'http://127.0.0.1:8080/ready';
+/**
+ * The readiness URL of the agent on this host: monitoring.port from the same config `run` reads
+ * (OTLP_CONFIG_PATH), so the image's HEALTHCHECK follows a changed port; 8080 if it cannot be read.
+ */
+export function defaultHealthcheckUrl(env: Env = process.env): string {
+  let port = 8080;
+  try {
+    port = loadAgentConfig(undefined, env).config.monitoring.port;
+  } catch {
+    // An unreadable config: the agent would not be running from it either; probe the default.
+  }
+  return `http://127.0.0.1:${port}/ready`;
+}
 
 /**
  * `otlp-client healthcheck [--url URL]`: GET the URL, true on a 2xx answer within the timeout.

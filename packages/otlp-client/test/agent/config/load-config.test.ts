@@ -5,7 +5,7 @@ import { Agent } from '../../../src/agent/agent';
 import { parseDuration } from '../../../src/agent/config/duration';
 import { levelFromRustLog } from '../../../src/agent/config/env-overrides';
 import { exporterEnv } from '../../../src/agent/config/exporter-options';
-import type { AgentConfigError} from '../../../src/agent/config/load-config';
+import type { AgentConfigError } from '../../../src/agent/config/load-config';
 import { loadAgentConfig } from '../../../src/agent/config/load-config';
 import { createLogger } from '../../../src/agent/logging/logger';
 import { resolveSignalConfig } from '../../../src/config/exporter-config';

@@ -1,0 +1,57 @@
+// Which container engine builds and runs the image: a Docker engine when one answers, else
+// buildah (build) and podman (run), as Debian packages them, set up for a machine without
+// overlayfs or systemd: vfs storage, chroot isolation, runc with cgroupfs, host networking.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function answers(cmd, args) {
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let containersConf;
+/** A containers.conf without default ulimits (which this sandbox refuses to set). */
+export function containersConfFile() {
+  if (!containersConf) {
+    containersConf = join(mkdtempSync(join(tmpdir(), 'containers-conf-')), 'containers.conf');
+    writeFileSync(containersConf, '[containers]\ndefault_ulimits = []\n');
+  }
+  return containersConf;
+}
+
+/** `{ name, cmd, globalArgs }` for building; `runner` is the matching run command. */
+export function pickEngine(wanted) {
+  if (wanted === 'docker' || (!wanted && answers('docker', ['info']))) {
+    return { name: 'docker', cmd: 'docker', globalArgs: [], runner: { cmd: 'docker', globalArgs: [] } };
+  }
+  if (!answers('buildah', ['--version']))
+    throw new Error(
+      'no container engine: install Docker, or buildah and podman (apt-get install buildah podman runc)',
+    );
+  const storage = ['--storage-driver', 'vfs'];
+  return {
+    name: 'buildah',
+    cmd: 'buildah',
+    globalArgs: storage,
+    runner: { cmd: 'podman', globalArgs: [...storage, '--runtime', 'runc', '--cgroup-manager', 'cgroupfs'] },
+  };
+}
+
+/** Arguments of a build command for the engine (buildah keeps HEALTHCHECK only in docker format). */
+export function engineArgs(engine, verb) {
+  if (verb !== 'build') throw new Error(`unknown verb ${verb}`);
+  return engine.name === 'docker'
+    ? ['build']
+    : [...engine.globalArgs, 'bud', '--isolation', 'chroot', '--format', 'docker', '--network', 'host'];
+}
+
+/** Environment for podman/buildah commands. */
+export function engineEnv() {
+  return { ...process.env, CONTAINERS_CONF: containersConfFile() };
+}
