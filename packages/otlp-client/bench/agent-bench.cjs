@@ -14,6 +14,7 @@ const n = Number(process.env.BENCH_SPANS ?? 200_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const rate = Number(process.env.BENCH_RATE ?? 20_000);
 const rateSeconds = Number(process.env.BENCH_RATE_SECONDS ?? 4);
+const queueItems = Number(process.env.BENCH_QUEUE_ITEMS ?? 20_000);
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) =>
@@ -53,7 +54,7 @@ async function startAgent(sinkPort) {
   writeFileSync(
     config,
     `[otlp]\nendpoint = "http://127.0.0.1:${sinkPort}"\nbatch_size = 512\ncompression = "none"\n` +
-      `[queue]\nmax_items = ${Math.max(n, 100_000)}\nmax_bytes = 1073741824\n` +
+      `[queue]\nmax_items = ${queueItems}\nmax_bytes = 33554432\n` +
       `[receivers]\nmax_request_bytes = 16777216\nmax_decompressed_bytes = 67108864\n` +
       `[receivers.grpc]\nport = ${grpcPort}\n[receivers.http]\nport = ${httpPort}\n[monitoring]\nport = ${monitoringPort}\n` +
       `[logging]\nlevel = "warn"\n`,

@@ -41,3 +41,31 @@ export {
   retryInfoTypeUrl,
 } from './proto/signals.js';
 export type { Signal, SignalSpec } from './proto/signals.js';
+
+// The agent (`otlp-client run`): receivers, health server, config.
+export { Agent } from './agent/agent.js';
+export type { AgentOptions, StopReport } from './agent/agent.js';
+export {
+  loadAgentConfig,
+  validateConfig,
+  AgentConfigError,
+  defaultConfigPath,
+} from './agent/config/load-config.js';
+export type { AgentConfig, LoadedConfig, AgentDurations, LogLevel } from './agent/config/agent-config.js';
+export { parseDuration } from './agent/config/duration.js';
+export { documentedEnv } from './agent/config/env-overrides.js';
+export { exporterOptions, exporterEnv } from './agent/config/exporter-options.js';
+export { sliceRequest } from './agent/ingest/request-slicer.js';
+export { WireError } from './agent/ingest/wire.js';
+export { podIdentity, podIdentityEnv } from './agent/ingest/pod-identity.js';
+export { Ingest, queueFullRetryMs } from './agent/ingest/ingest.js';
+export type { IngestResult } from './agent/ingest/ingest.js';
+export { receiverFactories, enabledReceivers } from './agent/receivers/registry.js';
+export type { Receiver, ReceiverContext } from './agent/receivers/receiver.js';
+export { ReceiverMetrics } from './agent/receivers/receiver-metrics.js';
+export type { RefuseReason } from './agent/receivers/receiver-metrics.js';
+export { HealthServer } from './agent/health/health-server.js';
+export type { Readiness } from './agent/health/health-server.js';
+export { createLogger } from './agent/logging/logger.js';
+export type { AgentLogger } from './agent/logging/logger.js';
+export { healthcheck, defaultHealthcheckUrl } from './agent/commands/healthcheck.js';
