@@ -60,8 +60,10 @@ async function startAgent(sinkPort) {
       `[logging]\nlevel = "warn"\n`,
   );
   const started = performance.now();
+  // BENCH_AGENT_NODE_OPTIONS: node flags for the agent only (a heap cap, say), not the generator.
   const child = spawn(process.execPath, [cli, 'run', '--config', config], {
     stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: process.env.BENCH_AGENT_NODE_OPTIONS ?? '' },
   });
   for (let i = 0; i < 5000; i++) {
     const ok = await fetch(`http://127.0.0.1:${monitoringPort}/ready`).then(

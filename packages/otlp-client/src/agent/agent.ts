@@ -126,7 +126,22 @@ export class Agent {
 
   private logStatus(): void {
     const queued = Object.fromEntries(signalNames.map((s) => [s, this.exporter.stats(s).queued]));
-    this.o.logger.debug({ breaker: this.exporter.breakerState(), queued }, 'status');
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    const mib = (n: number) => Math.round(n / 1048576);
+    this.o.logger.debug(
+      {
+        breaker: this.exporter.breakerState(),
+        queued,
+        memoryMiB: {
+          rss: mib(rss),
+          heapUsed: mib(heapUsed),
+          heapTotal: mib(heapTotal),
+          external: mib(external),
+          arrayBuffers: mib(arrayBuffers),
+        },
+      },
+      'status',
+    );
   }
 
   /**

@@ -93,10 +93,16 @@ export class SignalQueue {
 
   private shift(): Chunk | undefined {
     if (this.length === 0) return undefined;
-    const c = this.chunks[this.head++];
+    const c = this.chunks[this.head];
+    // Release the slot at once: a taken chunk (often a view of a whole received request) must not
+    // stay reachable from the queue until the next compaction.
+    (this.chunks as (Chunk | undefined)[])[this.head++] = undefined;
     this.items -= c.items;
     this.bytes -= c.bytes.length;
-    if (this.head > 1024 && this.head * 2 > this.chunks.length) this.compact();
+    if (this.head === this.chunks.length) {
+      this.chunks = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.chunks.length) this.compact();
     return c;
   }
 

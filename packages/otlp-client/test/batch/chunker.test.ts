@@ -50,4 +50,16 @@ describe('SignalQueue', () => {
     byBytes.push(chunks.slice(0, 5));
     expect([byBytes.length, byBytes.items]).toEqual([3, 30]);
   });
+
+  it('holds no reference to a chunk once it is taken (a chunk can be a view of a whole received request)', () => {
+    const chunks = toChunks('traces', resourceSpans(50), 10);
+    const q = new SignalQueue(1000, 1e9, 'drop-newest');
+    q.push(chunks);
+    const taken = q.take(20, 1e9);
+    const held = (q as unknown as { chunks: unknown[] }).chunks;
+    expect(taken).toHaveLength(2);
+    for (const c of taken) expect(held).not.toContain(c);
+    q.take(1000, 1e9);
+    expect((q as unknown as { chunks: unknown[] }).chunks).toEqual([]);
+  });
 });
