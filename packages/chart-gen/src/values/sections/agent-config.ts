@@ -125,7 +125,7 @@ export const agentConfig = obj(
       }),
       metrics_enabled: bool({ description: 'Serve Prometheus metrics on /metrics.', default: true }),
       health_check_interval: duration({
-        description: 'Interval of the internal upstream health check.',
+        description: 'Interval of the agent status report (queue, breaker state, memory) in the debug log.',
         default: '30s',
       }),
       unready_when_breaker_open: bool({
