@@ -101,8 +101,11 @@ function generator(args) {
 async function throughput(sink, port) {
   await ask(sink, { cmd: 'reset' });
   const load = generator(['max', n, port]);
+  let failed;
+  load.catch((err) => (failed = err));
   let done;
   for (let i = 0; i < 60_000 && !done; i++) {
+    if (failed) throw failed;
     const { spans } = await ask(sink, { cmd: 'count' });
     if (spans >= n) done = Date.now();
     else await sleep(2);

@@ -3,10 +3,10 @@
 // latency: arrival time minus the newest span end time in it (the load generator ends spans just
 // before it sends them).
 const grpc = require('@grpc/grpc-js');
+const { rawExportService } = require('../dist/proto/raw-service.js');
 const { sliceRequest } = require('../dist/agent/ingest/request-slicer.js');
 const { signalSpecs } = require('../dist/proto/signals.js');
 
-const identity = (b) => b;
 const empty = Buffer.alloc(0);
 const type = signalSpecs.traces.request;
 let spans = 0;
@@ -24,27 +24,14 @@ function newestEndMs(body) {
 }
 
 const server = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
-server.addService(
-  {
-    Export: {
-      path: signalSpecs.traces.grpcPath,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-    },
+server.addService(rawExportService('traces'), {
+  Export: (call, cb) => {
+    const arrived = performance.timeOrigin + performance.now();
+    for (const c of sliceRequest('traces', call.request, Number.MAX_SAFE_INTEGER)) spans += c.items;
+    if (recordLatency) latencies.push([arrived, arrived - newestEndMs(call.request)]);
+    cb(null, empty);
   },
-  {
-    Export: (call, cb) => {
-      const arrived = performance.timeOrigin + performance.now();
-      for (const c of sliceRequest('traces', call.request, Number.MAX_SAFE_INTEGER)) spans += c.items;
-      if (recordLatency) latencies.push([arrived, arrived - newestEndMs(call.request)]);
-      cb(null, empty);
-    },
-  },
-);
+});
 server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) => {
   if (err) throw err;
   process.send({ port });

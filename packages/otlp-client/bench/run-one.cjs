@@ -1,45 +1,15 @@
 // One measured run of one exporter, in a fresh process: node run-one.cjs <impl> <spans> <grpcPort> <httpPort>.
 // Prints one JSON line: wall time, CPU seconds, peak RSS.
-const {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-} = require('@opentelemetry/sdk-trace-base');
-const { resourceFromAttributes } = require('@opentelemetry/resources');
+const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
+const { resource, spanMaker } = require('./bench-spans.cjs');
 const grpc = require('@grpc/grpc-js');
 const { OtlpExporter, signalSpecs, toChunks } = require('../dist/index.js');
 
 const [impl, nText, grpcPort, httpPort] = process.argv.slice(2);
 const n = Number(nText);
-const resource = resourceFromAttributes({ 'service.name': 'bench', 'host.name': 'bench-host' });
 
-/** The same N finished spans for every exporter, ~10 attributes each, made before timing starts. */
-function makeSpans() {
-  const mem = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ resource, spanProcessors: [new SimpleSpanProcessor(mem)] });
-  const tracer = provider.getTracer('bench', '1.0.0');
-  for (let i = 0; i < n; i++) {
-    tracer
-      .startSpan(`GET /api/items/${i % 100}`, {
-        kind: 2,
-        attributes: {
-          'http.request.method': 'GET',
-          'http.route': '/api/items/:id',
-          'http.response.status_code': 200,
-          'url.path': `/api/items/${i % 100}`,
-          'server.address': 'api.internal',
-          'server.port': 8080,
-          'user_agent.original': 'bench/1.0',
-          'network.protocol.version': '1.1',
-          'client.address': '10.0.0.1',
-          'app.item_id': i,
-        },
-      })
-      .end();
-  }
-  return mem.getFinishedSpans();
-}
+/** The same N finished spans for every exporter, made before timing starts. */
+const makeSpans = () => spanMaker()(n);
 
 const hex = (s) => Buffer.from(s, 'hex');
 const nanos = (t) => BigInt(t[0]) * 1_000_000_000n + BigInt(t[1]);

@@ -3,45 +3,11 @@
 //   node sdk-load.cjs rate <spans/s> <port> <s> end and export 100-span batches at a fixed rate
 // Prints one JSON line when done.
 const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-grpc');
-const {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-} = require('@opentelemetry/sdk-trace-base');
-const { resourceFromAttributes } = require('@opentelemetry/resources');
+const { spanMaker } = require('./bench-spans.cjs');
 
 const [mode, amountText, port, secondsText] = process.argv.slice(2);
 const amount = Number(amountText);
-const mem = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({
-  resource: resourceFromAttributes({ 'service.name': 'bench', 'host.name': 'bench-host' }),
-  spanProcessors: [new SimpleSpanProcessor(mem)],
-});
-const tracer = provider.getTracer('bench', '1.0.0');
-
-/** `n` spans with ~10 attributes, ended now. */
-function makeSpans(n, offset = 0) {
-  mem.reset();
-  for (let i = offset; i < offset + n; i++)
-    tracer
-      .startSpan(`GET /api/items/${i % 100}`, {
-        kind: 2,
-        attributes: {
-          'http.request.method': 'GET',
-          'http.route': '/api/items/:id',
-          'http.response.status_code': 200,
-          'url.path': `/api/items/${i % 100}`,
-          'server.address': 'api.internal',
-          'server.port': 8080,
-          'user_agent.original': 'bench/1.0',
-          'network.protocol.version': '1.1',
-          'client.address': '10.0.0.1',
-          'app.item_id': i,
-        },
-      })
-      .end();
-  return mem.getFinishedSpans().slice();
-}
+const makeSpans = spanMaker();
 
 const exporter = new OTLPTraceExporter({ url: `http://127.0.0.1:${port}`, timeoutMillis: 30_000 });
 const send = (batch) =>

@@ -2,34 +2,21 @@
 // their CPU is not charged to the exporter under test. Answers every export with an empty
 // (full-success) response; counts requests and bytes.
 const grpc = require('@grpc/grpc-js');
+const { rawExportService } = require('../dist/proto/raw-service.js');
 const http = require('node:http');
 
-const identity = (b) => b;
 const empty = Buffer.alloc(0);
 let requests = 0;
 let bytes = 0;
 const server = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
 const path = '/opentelemetry.proto.collector.trace.v1.TraceService/Export';
-server.addService(
-  {
-    Export: {
-      path,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-    },
+server.addService(rawExportService('traces'), {
+  Export: (call, cb) => {
+    requests++;
+    bytes += call.request.length;
+    cb(null, empty);
   },
-  {
-    Export: (call, cb) => {
-      requests++;
-      bytes += call.request.length;
-      cb(null, empty);
-    },
-  },
-);
+});
 const web = http.createServer((req, res) => {
   req.on('data', (c) => (bytes += c.length));
   req.on('end', () => {

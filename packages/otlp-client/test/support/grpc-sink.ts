@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { rawExportService } from '../../src/proto/raw-service';
 import { signalSpecs } from '../../src/proto/signals';
 import type { Signal } from '../../src/proto/signals';
 import { statusWithRetryDelay } from '../../src/transport/retry-info';
@@ -11,8 +12,6 @@ export interface ReceivedRequest {
   body: Buffer;
   metadata: grpc.Metadata;
 }
-
-const identity = (b: Buffer) => b;
 
 /** A real grpc-js OTLP server on 127.0.0.1 that answers by a fault script and records what it got. */
 export class GrpcSink {
@@ -28,24 +27,10 @@ export class GrpcSink {
     private readonly credentials = grpc.ServerCredentials.createInsecure(),
   ) {
     for (const signal of ['traces', 'metrics', 'logs'] as Signal[]) {
-      const spec = signalSpecs[signal];
-      this.server.addService(
-        {
-          Export: {
-            path: spec.grpcPath,
-            requestStream: false,
-            responseStream: false,
-            requestSerialize: identity,
-            requestDeserialize: identity,
-            responseSerialize: identity,
-            responseDeserialize: identity,
-          },
-        },
-        {
-          Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) =>
-            this.handle(signal, call, cb),
-        },
-      );
+      this.server.addService(rawExportService(signal), {
+        Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) =>
+          this.handle(signal, call, cb),
+      });
     }
   }
 

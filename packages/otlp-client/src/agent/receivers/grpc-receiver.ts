@@ -1,12 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
-import { signalNames, signalSpecs } from '../../proto/signals.js';
+import { rawExportService } from '../../proto/raw-service.js';
+import { signalNames } from '../../proto/signals.js';
 import type { Signal } from '../../proto/signals.js';
 import { statusWithRetryDelay } from '../../transport/retry-info.js';
 import type { IngestResult } from '../ingest/ingest.js';
 import type { Receiver, ReceiverContext } from './receiver.js';
 import type { RefuseReason } from './receiver-metrics.js';
 
-const identity = (b: Buffer) => b;
 const emptyResponse = Buffer.alloc(0);
 
 /** gRPC status of each refusal (OTLP spec: RESOURCE_EXHAUSTED with RetryInfo is retryable). */
@@ -37,23 +37,10 @@ export class GrpcReceiver implements Receiver {
       'grpc.keepalive_permit_without_calls': 1,
     });
     for (const signal of signalNames) {
-      server.addService(
-        {
-          Export: {
-            path: signalSpecs[signal].grpcPath,
-            requestStream: false,
-            responseStream: false,
-            requestSerialize: identity,
-            requestDeserialize: identity,
-            responseSerialize: identity,
-            responseDeserialize: identity,
-          },
-        },
-        {
-          Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) =>
-            cb(...this.answer(signal, call)),
-        },
-      );
+      server.addService(rawExportService(signal), {
+        Export: (call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) =>
+          cb(...this.answer(signal, call)),
+      });
     }
     this.server = server;
     return new Promise<number>((resolve, reject) =>
