@@ -91,7 +91,7 @@ describe(`container image ${tag}`, () => {
       throw new Error(`not ready within 30 s: ${engineRun(['logs', name], true).out}`);
 
     // The process runs as 10001, never root.
-    const top = engineRun(['top', name, 'huser', 'args']).out;
+    const top = engineRun(docker ? ['top', name, '-o', 'uid,args'] : ['top', name, 'huser', 'args']).out;
     expect(top).toMatch(/^\s*10001\s+.*dist\/cli\.js run/m);
     expect(top).not.toMatch(/^\s*0\s/m);
     // The image's own HEALTHCHECK command (the agent's healthcheck subcommand) passes.
