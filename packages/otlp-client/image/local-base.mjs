@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { engineArgs, pickEngine } from './engine.mjs';
+import { engineArgs, engineEnv, pickEngine } from './engine.mjs';
 
 export const localBaseImages = {
   runtime: 'localhost/otlp-kit/node-runtime:20',
@@ -89,7 +89,9 @@ export function buildLocalBases(engine = pickEngine(), { reuse = true } = {}) {
   for (const [kind, tag] of Object.entries(localBaseImages)) {
     if (reuse) {
       try {
-        execFileSync(engine.cmd, [...engine.globalArgs, 'image', 'inspect', tag], { stdio: 'ignore' });
+        const inspect =
+          engine.name === 'docker' ? ['image', 'inspect', tag] : ['inspect', '--type', 'image', tag];
+        execFileSync(engine.cmd, [...engine.globalArgs, ...inspect], { stdio: 'ignore', env: engineEnv() });
         continue;
       } catch {
         // not there yet: build it
@@ -104,9 +106,7 @@ export function buildLocalBases(engine = pickEngine(), { reuse = true } = {}) {
       execFileSync(
         engine.cmd,
         [...engineArgs(engine, 'build'), '-f', join(root, '..', `${kind}.Containerfile`), '-t', tag, root],
-        {
-          stdio: 'inherit',
-        },
+        { stdio: 'inherit', env: engineEnv() },
       );
     } finally {
       rmSync(root, { recursive: true, force: true });
