@@ -9,7 +9,12 @@ const [impl, nText, grpcPort, httpPort] = process.argv.slice(2);
 const n = Number(nText);
 
 /** The same N finished spans for every exporter, made before timing starts. */
-const makeSpans = () => spanMaker()(n);
+async function makeSpans() {
+  const make = spanMaker();
+  const spans = make(n);
+  await make.settle();
+  return spans;
+}
 
 const hex = (s) => Buffer.from(s, 'hex');
 const nanos = (t) => BigInt(t[0]) * 1_000_000_000n + BigInt(t[1]);
@@ -58,9 +63,9 @@ async function runOurs(spans, protocol) {
     signals: ['traces'],
     batch: { maxItems: 512, flushIntervalMs: 5 },
     queue: { maxItems: n, maxBytes: 2 ** 31 - 1 },
-    maxInFlight: 2,
+    maxInFlight: Number(process.env.BENCH_IN_FLIGHT ?? 2),
   });
-  for (let i = 0; i < spans.length; i += 512) e.export('traces', toOtlp(spans.slice(i, i + 512)));
+  for (let i = 0; i < spans.length; i += 512) e.exportSpans(spans.slice(i, i + 512));
   await e.shutdown(120_000);
   const s = e.stats('traces');
   if (s.exported !== n) throw new Error(`ours exported ${s.exported} of ${n}`);
@@ -141,7 +146,7 @@ async function main() {
     console.error(`${impl}: no result within 10 minutes`);
     process.exit(2);
   }, 600_000).unref();
-  const spans = makeSpans();
+  const spans = await makeSpans();
   global.gc?.();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

@@ -4,6 +4,8 @@ import type { BreakerOptions, BreakerStateValue } from '../breaker/circuit-break
 import type { Chunk } from '../batch/chunker.js';
 import type { DropPolicy } from '../batch/signal-queue.js';
 import { ConfigError } from '../config/config-error.js';
+import { sdkSpansToChunks } from '../encode/sdk-spans.js';
+import type { SdkSpanLike } from '../encode/sdk-spans.js';
 import { resolveSignalConfig } from '../config/exporter-config.js';
 import type { SignalTransportConfig, TransportOptions } from '../config/exporter-config.js';
 import type { Env } from '../config/env.js';
@@ -123,6 +125,14 @@ export class OtlpExporter {
    */
   exportChunks(signal: Signal, chunks: readonly Chunk[]): { accepted: number; dropped: number } {
     return this.pipeline(signal).offerChunks(chunks);
+  }
+
+  /**
+   * Queues the OpenTelemetry JS SDK's finished spans (ReadableSpan, or anything of its shape),
+   * encoded straight to protobuf in one pass: the fast path for SDK input.
+   */
+  exportSpans(spans: readonly SdkSpanLike[]): { accepted: number; dropped: number } {
+    return this.pipeline('traces').offerChunks(sdkSpansToChunks(spans, this.batchMaxItems));
   }
 
   /** Whether `items` (and `bytes`) more of a signal would be queued without a drop. */

@@ -57,6 +57,10 @@ export class GrpcTransport implements Transport {
       'grpc.keepalive_permit_without_calls': 0,
       'grpc.max_send_message_length': 64 * 1024 * 1024,
       'grpc.primary_user_agent': 'otlp-kit-otlp-client',
+      // Retries are ours, by the OTLP spec's rules: grpc-js's own would buffer every message for a
+      // retry that never comes. Channelz bookkeeping is per call and unused here.
+      'grpc.enable_retries': 0,
+      'grpc.enable_channelz': 0,
     });
     this.metadata = new grpc.Metadata();
     for (const [k, v] of Object.entries(config.headers)) this.metadata.set(k, v);
