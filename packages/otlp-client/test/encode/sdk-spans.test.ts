@@ -27,9 +27,7 @@ describe('sdkSpansToChunks', () => {
     const parts = chunks.map((c) => decode(c.bytes) as typeof official);
     for (const p of parts) {
       expect(p.resourceSpans[0].resource).toEqual(official.resourceSpans[0].resource);
-      expect(p.resourceSpans[0].scopeSpans[0].scope).toEqual(
-        official.resourceSpans[0].scopeSpans[0].scope,
-      );
+      expect(p.resourceSpans[0].scopeSpans[0].scope).toEqual(official.resourceSpans[0].scopeSpans[0].scope);
     }
     expect(parts.flatMap((p) => p.resourceSpans[0].scopeSpans[0].spans)).toEqual(
       official.resourceSpans[0].scopeSpans[0].spans,
