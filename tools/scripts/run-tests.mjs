@@ -24,12 +24,13 @@ const steps = [
   ['TypeScript project references are in sync', [nx, 'sync:check']],
   ['formatting (prettier)', [nx, 'format:check', '--all']],
   [
-    'build, lint, test, checks and validation of every project',
+    'build, typecheck (tests too), lint, test, checks and validation of every project',
     [
       nx,
       'run-many',
       '-t',
       'build',
+      'typecheck',
       'lint',
       'test',
       'check',

@@ -3,6 +3,7 @@
 const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
 const { resource, spanMaker } = require('./bench-spans.cjs');
 const grpc = require('@grpc/grpc-js');
+const { join } = require('node:path');
 const { OtlpExporter, signalSpecs, toChunks } = require('../dist/index.js');
 
 const [impl, nText, grpcPort, httpPort] = process.argv.slice(2);
@@ -140,6 +141,32 @@ function runEncodeOnly(spans) {
   return size;
 }
 
+/**
+ * BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the timed region only (not the span making),
+ * written as <dir>/<impl>.cpuprofile for Chrome DevTools or `node --cpu-prof`-style tools.
+ */
+async function startProfile() {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return undefined;
+  const { Session } = require('node:inspector');
+  const session = new Session();
+  session.connect();
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post('Profiler.stop');
+      require('node:fs').writeFileSync(join(dir, `${impl}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 async function main() {
   // A run that cannot finish (an exporter stuck on an error) must not hang the benchmark.
   setTimeout(() => {
@@ -148,6 +175,7 @@ async function main() {
   }, 600_000).unref();
   const spans = await makeSpans();
   global.gc?.();
+  const profile = await startProfile();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   if (impl === 'ours-grpc') await runOurs(spans, 'grpc');
@@ -159,6 +187,7 @@ async function main() {
   else throw new Error(`unknown impl ${impl}`);
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  await profile?.stop();
   process.stdout.write(
     JSON.stringify({
       impl,

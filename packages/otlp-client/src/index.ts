@@ -26,11 +26,12 @@ export { retryDelayFromStatus, statusWithRetryDelay } from './transport/retry-in
 export type { Transport, ExportOutcome } from './transport/types.js';
 export { toChunks, concatChunks, countItems } from './batch/chunker.js';
 export type { Chunk } from './batch/chunker.js';
-export { sdkSpansToChunks } from './encode/sdk-spans.js';
+export { sdkSpansToChunks, writeSdkSpans } from './encode/sdk-spans.js';
 export type { SdkSpanLike } from './encode/sdk-spans.js';
 export { ProtoWriter } from './encode/proto-writer.js';
 export { SignalQueue } from './batch/signal-queue.js';
 export type { DropPolicy } from './batch/signal-queue.js';
+export type { DeferredSpans, QueueEntry } from './batch/deferred-spans.js';
 export { ExporterMetrics } from './metrics/exporter-metrics.js';
 export { otlpMetricNames } from './metrics/names.js';
 export type { OtlpMetricName } from './metrics/names.js';

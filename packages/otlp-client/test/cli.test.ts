@@ -21,7 +21,7 @@ jest.setTimeout(60_000);
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
 const cleanEnv = () => {
-  const env = { ...process.env, OTLP_CONFIG_PATH: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, OTLP_CONFIG_PATH: '' };
   for (const k of Object.keys(env))
     if (k.startsWith('OTEL_') || k === 'LOG_LEVEL' || k === 'RUST_LOG') delete env[k];
   return env;

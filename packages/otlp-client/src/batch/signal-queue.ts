@@ -1,4 +1,5 @@
-import type { Chunk } from './chunker.js';
+import { entryBytes } from './deferred-spans.js';
+import type { QueueEntry } from './deferred-spans.js';
 
 export type DropPolicy = 'drop-newest' | 'drop-oldest';
 
@@ -8,12 +9,13 @@ export interface Overflow {
 }
 
 /**
- * A bounded FIFO of chunks for one signal, limited in items and in encoded bytes. When full,
+ * A bounded FIFO of chunks (and SDK spans not yet encoded, counted at their estimated size) for
+ * one signal, limited in items and in encoded bytes. When full,
  * `drop-newest` refuses what arrives (the caller can push back: 429 / RESOURCE_EXHAUSTED) and
  * `drop-oldest` evicts from the front to make room.
  */
 export class SignalQueue {
-  private chunks: Chunk[] = [];
+  private chunks: QueueEntry[] = [];
   private head = 0;
   items = 0;
   bytes = 0;
@@ -34,49 +36,49 @@ export class SignalQueue {
   }
 
   /** Adds chunks; returns the items dropped to respect the bounds. */
-  push(chunks: readonly Chunk[]): Overflow {
+  push(chunks: readonly QueueEntry[]): Overflow {
     let dropped = 0;
     for (const c of chunks) {
-      if (c.items > this.maxItems || c.bytes.length > this.maxBytes) {
+      if (c.items > this.maxItems || entryBytes(c) > this.maxBytes) {
         dropped += c.items;
         continue;
       }
       if (this.policy === 'drop-newest') {
-        if (!this.fits(c.items, c.bytes.length)) {
+        if (!this.fits(c.items, entryBytes(c))) {
           dropped += c.items;
           continue;
         }
       } else {
-        while (!this.fits(c.items, c.bytes.length)) dropped += this.shift()!.items;
+        while (!this.fits(c.items, entryBytes(c))) dropped += this.shift()!.items;
       }
       this.chunks.push(c);
       this.items += c.items;
-      this.bytes += c.bytes.length;
+      this.bytes += entryBytes(c);
     }
     return { dropped };
   }
 
   /** Puts chunks back at the front (a batch the breaker kept from being sent), ignoring the bounds: they were admitted already. */
-  unshift(chunks: readonly Chunk[]): void {
+  unshift(chunks: readonly QueueEntry[]): void {
     this.compact();
     this.chunks = [...chunks, ...this.chunks];
     for (const c of chunks) {
       this.items += c.items;
-      this.bytes += c.bytes.length;
+      this.bytes += entryBytes(c);
     }
   }
 
   /** Takes a batch from the front: as many chunks as fit in maxItems and maxBytes (at least one). */
-  take(maxItems: number, maxBytes: number): Chunk[] {
-    const out: Chunk[] = [];
+  take(maxItems: number, maxBytes: number): QueueEntry[] {
+    const out: QueueEntry[] = [];
     let items = 0;
     let bytes = 0;
     while (this.length > 0) {
       const c = this.chunks[this.head];
-      if (out.length > 0 && (items + c.items > maxItems || bytes + c.bytes.length > maxBytes)) break;
+      if (out.length > 0 && (items + c.items > maxItems || bytes + entryBytes(c) > maxBytes)) break;
       out.push(this.shift()!);
       items += c.items;
-      bytes += c.bytes.length;
+      bytes += entryBytes(c);
     }
     return out;
   }
@@ -91,14 +93,14 @@ export class SignalQueue {
     return n;
   }
 
-  private shift(): Chunk | undefined {
+  private shift(): QueueEntry | undefined {
     if (this.length === 0) return undefined;
     const c = this.chunks[this.head];
     // Release the slot at once: a taken chunk (often a view of a whole received request) must not
     // stay reachable from the queue until the next compaction.
-    (this.chunks as (Chunk | undefined)[])[this.head++] = undefined;
+    (this.chunks as (QueueEntry | undefined)[])[this.head++] = undefined;
     this.items -= c.items;
-    this.bytes -= c.bytes.length;
+    this.bytes -= entryBytes(c);
     if (this.head === this.chunks.length) {
       this.chunks = [];
       this.head = 0;

@@ -7,6 +7,9 @@
 export class ProtoWriter {
   buf: Buffer;
   pos = 0;
+  private lastSeconds = -1;
+  private secondsLo = 0;
+  private secondsHi = 0;
 
   constructor(size = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(size);
@@ -109,14 +112,28 @@ export class ProtoWriter {
     this.pos += value.length;
   }
 
+  /** Bytes written as they are (an encoding made earlier, length prefix included). */
+  raw(value: Uint8Array): void {
+    const n = value.length;
+    this.ensure(n);
+    const b = this.buf;
+    const p = this.pos;
+    // Short copies (the usual case: one attribute) are faster in a loop than through set().
+    if (n < 64) for (let i = 0; i < n; i++) b[p + i] = value[i];
+    else b.set(value, p);
+    this.pos = p + n;
+  }
+
   /** Bytes given as hex text (trace and span IDs), decoded straight into the buffer. */
   hexBytes(hex: string): void {
     const n = hex.length >>> 1;
     this.uint32(n);
     this.ensure(n);
     const b = this.buf;
-    for (let i = 0; i < n; i++)
-      b[this.pos++] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+    let p = this.pos;
+    for (let i = 0; i < 2 * n; i += 2)
+      b[p++] = hexPairs[((hex.charCodeAt(i) & 127) << 7) | (hex.charCodeAt(i + 1) & 127)];
+    this.pos = p;
   }
 
   double(v: number): void {
@@ -133,18 +150,48 @@ export class ProtoWriter {
 
   /** An HrTime [seconds, nanoseconds] as fixed64 nanoseconds, exact (no float rounding past 2^53). */
   hrTime(t: readonly [number, number]): void {
-    // seconds × 1e9 = (high × 2^16 + low) × 1e9, each product below 2^53.
-    const low = (t[0] & 0xffff) * 1e9 + t[1];
-    const high = Math.floor(t[0] / 0x10000) * 1e9;
-    const lowWords = (high % 0x10000) * 0x10000 + low;
+    const seconds = t[0];
+    // Spans written together mostly share their second: split seconds × 1e9 into 32-bit words
+    // once per second, then add the nanoseconds (< 2^30) with a carry.
+    if (seconds !== this.lastSeconds) {
+      // seconds × 1e9 = (high × 2^16 + low) × 1e9, each product below 2^53.
+      const low = (seconds & 0xffff) * 1e9;
+      const high = Math.floor(seconds / 0x10000) * 1e9;
+      const lowWords = (high % 0x10000) * 0x10000 + low;
+      this.lastSeconds = seconds;
+      this.secondsLo = lowWords % 0x100000000;
+      this.secondsHi = Math.floor(high / 0x10000) + Math.floor(lowWords / 0x100000000);
+    }
+    let lo = this.secondsLo + t[1];
+    let hi = this.secondsHi;
+    if (lo >= 0x100000000) {
+      lo -= 0x100000000;
+      hi++;
+    }
     this.ensure(8);
-    this.buf.writeUInt32LE(lowWords % 0x100000000, this.pos);
-    this.buf.writeUInt32LE(Math.floor(high / 0x10000) + Math.floor(lowWords / 0x100000000), this.pos + 4);
-    this.pos += 8;
+    // Byte stores (typed arrays keep the low 8 bits) skip writeUInt32LE's range checks.
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = lo;
+    b[p + 1] = lo >>> 8;
+    b[p + 2] = lo >>> 16;
+    b[p + 3] = lo >>> 24;
+    b[p + 4] = hi;
+    b[p + 5] = hi >>> 8;
+    b[p + 6] = hi >>> 16;
+    b[p + 7] = hi >>> 24;
+    this.pos = p + 8;
   }
 }
 
-function nibble(c: number): number {
-  // '0'-'9' → 0-9, 'a'-'f' / 'A'-'F' → 10-15
-  return c <= 57 ? c - 48 : (c | 32) - 87;
-}
+/** Byte value of every pair of hex digits, indexed by (first char code << 7) | second char code. */
+const hexPairs = (() => {
+  const table = new Uint8Array(1 << 14);
+  const digits = '0123456789abcdef';
+  for (let hi = 0; hi < 16; hi++)
+    for (let lo = 0; lo < 16; lo++)
+      for (const a of [digits[hi], digits[hi].toUpperCase()])
+        for (const c of [digits[lo], digits[lo].toUpperCase()])
+          table[(a.charCodeAt(0) << 7) | c.charCodeAt(0)] = (hi << 4) | lo;
+  return table;
+})();

@@ -4,8 +4,7 @@ import type { BreakerOptions, BreakerStateValue } from '../breaker/circuit-break
 import type { Chunk } from '../batch/chunker.js';
 import type { DropPolicy } from '../batch/signal-queue.js';
 import { ConfigError } from '../config/config-error.js';
-import { sdkSpansToChunks } from '../encode/sdk-spans.js';
-import type { SdkSpanLike } from '../encode/sdk-spans.js';
+import type { SdkSpanLike } from '../encode/sdk-span-like.js';
 import { resolveSignalConfig } from '../config/exporter-config.js';
 import type { SignalTransportConfig, TransportOptions } from '../config/exporter-config.js';
 import type { Env } from '../config/env.js';
@@ -128,11 +127,13 @@ export class OtlpExporter {
   }
 
   /**
-   * Queues the OpenTelemetry JS SDK's finished spans (ReadableSpan, or anything of its shape),
-   * encoded straight to protobuf in one pass: the fast path for SDK input.
+   * Queues the OpenTelemetry JS SDK's finished spans (ReadableSpan, or anything of its shape):
+   * the fast path for SDK input. They are queued as they are and encoded straight to protobuf, in
+   * one pass, into a reused buffer when their batch is sent; the spans must not change meanwhile
+   * (the SDK never changes an ended span).
    */
   exportSpans(spans: readonly SdkSpanLike[]): { accepted: number; dropped: number } {
-    return this.pipeline('traces').offerChunks(sdkSpansToChunks(spans, this.batchMaxItems));
+    return this.pipeline('traces').offerSpans(spans);
   }
 
   /** Whether `items` (and `bytes`) more of a signal would be queued without a drop. */

@@ -1,6 +1,8 @@
 import type { ExportCircuitBreaker } from '../breaker/circuit-breaker.js';
-import { concatChunks, toChunks } from '../batch/chunker.js';
+import { toChunks } from '../batch/chunker.js';
 import type { Chunk } from '../batch/chunker.js';
+import type { QueueEntry } from '../batch/deferred-spans.js';
+import type { SdkSpanLike } from '../encode/sdk-span-like.js';
 import { SignalQueue } from '../batch/signal-queue.js';
 import type { DropPolicy } from '../batch/signal-queue.js';
 import type { ExporterMetrics } from '../metrics/exporter-metrics.js';
@@ -8,6 +10,8 @@ import type { Signal } from '../proto/signals.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import type { ExportOutcome, Transport } from '../transport/types.js';
 import type { ExporterLogger } from './logger.js';
+import { BatchEncoder } from './batch-encoder.js';
+import type { EncodedBatch } from './batch-encoder.js';
 import { emptyStats } from './signal-stats.js';
 import type { DropReason, SignalStats } from './signal-stats.js';
 
@@ -38,6 +42,7 @@ export interface PipelineDeps {
 export class SignalPipeline {
   readonly stats: SignalStats = emptyStats();
   private readonly queue: SignalQueue;
+  private readonly encoder: BatchEncoder;
   private inFlight = 0;
   private due = false;
   private flushing = false;
@@ -54,6 +59,7 @@ export class SignalPipeline {
     private readonly d: PipelineDeps,
   ) {
     this.queue = new SignalQueue(s.queueMaxItems, s.queueMaxBytes, s.dropPolicy);
+    this.encoder = new BatchEncoder(s.maxInFlight);
   }
 
   /** Queues resource entries; returns the items accepted and those the full queue dropped. */
@@ -63,6 +69,24 @@ export class SignalPipeline {
 
   /** Queues chunks already encoded (the agent's pass-through); same result as `offer`. */
   offerChunks(chunks: readonly Chunk[]): { accepted: number; dropped: number } {
+    return this.offerEntries(chunks);
+  }
+
+  /**
+   * Queues the SDK's spans as they are, in pieces of at most `batchMaxItems`, counted at their
+   * estimated encoded size: they are encoded when their batch is sent. Same result as `offer`.
+   */
+  offerSpans(spans: readonly SdkSpanLike[]): { accepted: number; dropped: number } {
+    const pieces: QueueEntry[] = [];
+    const n = this.s.batchMaxItems;
+    for (let i = 0; i < spans.length; i += n) {
+      const piece = i === 0 && spans.length <= n ? spans : spans.slice(i, i + n);
+      pieces.push({ spans: piece, items: piece.length, size: this.encoder.estimate.of(piece.length) });
+    }
+    return this.offerEntries(pieces);
+  }
+
+  private offerEntries(chunks: readonly QueueEntry[]): { accepted: number; dropped: number } {
     const items = chunks.reduce((n, c) => n + c.items, 0);
     this.stats.offered += items;
     if (this.closed) {
@@ -125,12 +149,18 @@ export class SignalPipeline {
         }, this.d.breaker.waitMs());
         break;
       }
-      const batch = this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes);
-      const items = batch.reduce((n, c) => n + c.items, 0);
+      const batch = this.encoder.encode(
+        this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes),
+        this.s.batchMaxBytes,
+      );
+      // Spans past the exact byte bound wait at the front (admitted already: no bound applies).
+      if (batch.rest) this.queue.unshift([batch.rest]);
+      const items = batch.items;
       this.inFlight++;
       this.stats.inFlight += items;
       this.gauges();
-      void this.send(batch, items).finally(() => {
+      void this.send(batch).finally(() => {
+        batch.release();
         this.inFlight--;
         this.stats.inFlight -= items;
         this.pump();
@@ -146,10 +176,13 @@ export class SignalPipeline {
     this.checkIdle();
   }
 
-  private async send(batch: Chunk[], items: number): Promise<void> {
+  private async send(batch: EncodedBatch): Promise<void> {
     const { transport, retry, breaker, metrics, logger } = this.d;
     const labels = { signal: this.signal, transport: transport.name };
-    const body = concatChunks(batch);
+    const { body, items } = batch;
+    // Back to the front of the queue, to wait there: as encoded bytes, copied out of the buffer
+    // that is about to be reused.
+    const requeue = () => this.queue.unshift([{ bytes: Buffer.from(body), items }]);
     metrics.batchItems.observe({ signal: this.signal }, items);
     const firstAt = Date.now();
     let maybeSent = false;
@@ -170,8 +203,8 @@ export class SignalPipeline {
           this.drop('shutdown', items);
           return;
         }
-        // The breaker opened meanwhile: back to the front of the queue, to wait there.
-        this.queue.unshift(batch);
+        // The breaker opened meanwhile.
+        requeue();
         this.gauges();
         return;
       }
@@ -227,7 +260,7 @@ export class SignalPipeline {
         return;
       }
       if (!breaker.canSend() && !this.aborted) {
-        this.queue.unshift(batch);
+        requeue();
         this.gauges();
         return;
       }

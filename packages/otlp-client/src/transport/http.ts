@@ -48,6 +48,9 @@ export class HttpTransport implements Transport {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        // The caller reuses the body's buffer once this settles: a request still writing it (the
+        // server answered early) must stop reading it first.
+        if (!written) req.destroy();
         resolve(o);
       };
       const req = this.request(

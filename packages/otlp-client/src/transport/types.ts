@@ -25,7 +25,10 @@ export type ExportOutcome =
       maybeDelivered: boolean;
     };
 
-/** One OTLP transport (gRPC or HTTP): sends an encoded Export request of a signal. */
+/**
+ * One OTLP transport (gRPC or HTTP): sends an encoded Export request of a signal. Once `send`
+ * settles, the transport no longer reads `body` (its buffer is reused for the next batch).
+ */
 export interface Transport {
   readonly name: 'grpc' | 'http';
   send(signal: Signal, body: Uint8Array, timeoutMs: number): Promise<ExportOutcome>;

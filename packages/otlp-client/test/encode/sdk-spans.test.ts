@@ -1,9 +1,10 @@
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { concatChunks } from '../../src/batch/chunker';
 import { ProtoWriter } from '../../src/encode/proto-writer';
-import { sdkSpansToChunks } from '../../src/encode/sdk-spans';
+import { sdkSpansToChunks, writeSdkSpans } from '../../src/encode/sdk-spans';
+import type { SdkSpanLike } from '../../src/encode/sdk-spans';
 import { signalSpecs } from '../../src/proto/signals';
-import { officialSpans } from '../proto/official-sdk';
+import { officialSpans, officialSpansWith } from '../proto/official-sdk';
 
 const type = signalSpecs.traces.request;
 const decode = (bytes: Uint8Array) =>
@@ -31,6 +32,50 @@ describe('sdkSpansToChunks', () => {
     }
     expect(parts.flatMap((p) => p.resourceSpans[0].scopeSpans[0].spans)).toEqual(
       official.resourceSpans[0].scopeSpans[0].spans,
+    );
+  });
+});
+
+describe('writeSdkSpans', () => {
+  const spans = officialSpansWith(200, (i) => ({ 'app.i': i, 'app.text': 'x'.repeat(i % 40) }));
+  const spanIdsIn = (bytes: Uint8Array) =>
+    (
+      decode(bytes) as { resourceSpans: { scopeSpans: { spans: { spanId: string }[] }[] }[] }
+    ).resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans.map((sp) => sp.spanId)));
+  const ids = (list: readonly SdkSpanLike[]) =>
+    list.map((s) => Buffer.from(s.spanContext().spanId, 'hex').toString('base64'));
+
+  it('writes as many spans as fit in maxBytes, exactly, and hands back the rest', () => {
+    for (const maxBytes of [300, 1000, 4096, 10_000, 1 << 20]) {
+      const w = new ProtoWriter(64);
+      w.pos = 0;
+      const rest = writeSdkSpans(w, spans, maxBytes);
+      const bytes = w.buf.subarray(0, w.pos);
+      expect(bytes.length).toBeLessThanOrEqual(maxBytes);
+      const written = spanIdsIn(bytes);
+      // Every span exactly once, in the batch or in the rest; the batch as full as the next span allows.
+      expect([...written, ...ids(rest)].sort()).toEqual(ids(spans).sort());
+      if (rest.length > 0) {
+        const one = new ProtoWriter(64);
+        writeSdkSpans(one, [...spans.filter((s) => written.includes(ids([s])[0])), rest[0]], 1 << 30);
+        // (the writer keeps 8 bytes for the lengths' varints to grow)
+        expect(one.pos).toBeGreaterThan(maxBytes - 8);
+      } else expect(maxBytes).toBe(1 << 20);
+    }
+  });
+
+  it('writes one span even when it alone is over maxBytes, and nothing empty', () => {
+    const w = new ProtoWriter(64);
+    const rest = writeSdkSpans(w, spans.slice(0, 3), 10);
+    expect(spanIdsIn(w.buf.subarray(0, w.pos))).toHaveLength(1);
+    expect(rest).toHaveLength(2);
+  });
+
+  it('writes the same bytes as sdkSpansToChunks when everything fits', () => {
+    const w = new ProtoWriter(64);
+    expect(writeSdkSpans(w, spans, 1 << 30)).toEqual([]);
+    expect(Buffer.from(w.buf.subarray(0, w.pos))).toEqual(
+      Buffer.from(concatChunks(sdkSpansToChunks(spans, 1000))),
     );
   });
 });

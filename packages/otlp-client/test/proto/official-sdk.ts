@@ -1,5 +1,6 @@
 // Telemetry produced by the official OpenTelemetry JS SDK (dev dependencies), for wire tests.
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
@@ -126,4 +127,13 @@ export async function officialLogs(): Promise<ReadableLogRecord[]> {
   );
   await provider.forceFlush();
   return mem.getFinishedLogRecords();
+}
+
+/** N ended spans made by the official SDK, span i with `attributes(i)` (one resource, one scope). */
+export function officialSpansWith(n: number, attributes: (i: number) => Attributes): ReadableSpan[] {
+  const mem = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({ resource, spanProcessors: [new SimpleSpanProcessor(mem)] });
+  const tracer = provider.getTracer('stream', '1.0.0');
+  for (let i = 0; i < n; i++) tracer.startSpan(`op-${i % 7}`, { attributes: attributes(i) }).end();
+  return mem.getFinishedSpans();
 }

@@ -11,7 +11,14 @@ import { countDecoded } from './grpc-sink';
 export class HttpSink {
   accepted = 0;
   requests = 0;
-  readonly received: { signal: Signal; items: number; headers: IncomingMessage['headers'] }[] = [];
+  readonly received: {
+    signal: Signal;
+    items: number;
+    headers: IncomingMessage['headers'];
+    body: Buffer;
+    /** The status it was answered with (none: the connection was reset). */
+    status?: number;
+  }[] = [];
   port = 0;
   private readonly server: Server;
 
@@ -46,10 +53,12 @@ export class HttpSink {
       ((spec.request.decode(body) as unknown as Record<string, unknown[]>)[spec.resourceField] ??
         []) as Record<string, unknown>[],
     );
-    this.received.push({ signal, items, headers: req.headers });
+    const record: (typeof this.received)[number] = { signal, items, headers: req.headers, body };
+    this.received.push(record);
     const fault: Fault = faultAt(this.script, this.requests++);
     const ok = (rejected = 0, message = '') => {
       this.accepted += items - rejected;
+      record.status = 200;
       res
         .writeHead(200, { 'content-type': 'application/x-protobuf' })
         .end(successBody(signal, rejected, message));
@@ -62,6 +71,7 @@ export class HttpSink {
         req.socket.destroy();
         return;
       case 'status':
+        record.status = fault.code;
         res
           .writeHead(fault.code, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {})
           .end(`scripted ${fault.code}`);

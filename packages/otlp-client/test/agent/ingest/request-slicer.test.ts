@@ -33,11 +33,11 @@ describe('sliceRequest', () => {
   });
 
   it('splits a resource above maxItems, keeping resource, scope, order and every span', () => {
-    const [resource] = resourceSpans(7);
-    (resource as Obj).schemaUrl = 'https://opentelemetry.io/schemas/1.26.0';
-    (resource as Obj).scopeSpans.push({
+    const resource = resourceSpans(7)[0] as Obj;
+    resource.schemaUrl = 'https://opentelemetry.io/schemas/1.26.0';
+    (resource.scopeSpans as Obj[]).push({
       scope: { name: 'second' },
-      spans: resourceSpans(4, 1, 100)[0].scopeSpans[0].spans,
+      spans: (resourceSpans(4, 1, 100)[0] as Obj).scopeSpans[0].spans,
     });
     const bytes = encode('traces', [resource]);
     const chunks = sliceRequest('traces', bytes, 3);

@@ -30,7 +30,7 @@ describe('HttpReceiver', () => {
   });
 
   const protobuf = { 'content-type': 'application/x-protobuf' };
-  const post = (path: string, body: BodyInit, headers: Record<string, string> = protobuf) =>
+  const post = (path: string, body: Uint8Array | string, headers: Record<string, string> = protobuf) =>
     fetch(url(path), { method: 'POST', headers, body });
   const refused = (reason: string) => metricValue(agent, 'otlp_receiver_requests_refused_total', { reason });
   const body = (n: number) =>
