@@ -8,7 +8,7 @@ const { fork, execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 
 const n = Number(process.env.BENCH_SPANS ?? 200_000);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const impls = ['ours-grpc', 'official-grpc', 'ours-http', 'official-proto', 'floor-grpc', 'encode-only'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

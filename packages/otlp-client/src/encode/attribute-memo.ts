@@ -11,7 +11,7 @@
 interface MemoSlot {
   key: string;
   value: unknown;
-  /** The KeyValue message with its length prefix, as written after the field's tag. */
+  /** The KeyValue field as written: tag, length, message. */
   bytes: Uint8Array;
   misses: number;
 }

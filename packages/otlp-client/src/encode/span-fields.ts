@@ -70,13 +70,14 @@ export function writeAttributes(w: ProtoWriter, attrs: Attributes, field: number
   for (const key in attrs) {
     if (!Object.prototype.hasOwnProperty.call(attrs, key)) continue;
     const value = attrs[key];
-    w.tag(field, LEN);
     const known = memo.lookup(i, key, value);
     if (known !== undefined) {
       w.raw(known);
       i++;
       continue;
     }
+    const start = w.pos;
+    w.tag(field, LEN);
     const kv = w.fork();
     w.tag(1, LEN);
     w.string(key);
@@ -85,7 +86,8 @@ export function writeAttributes(w: ProtoWriter, attrs: Attributes, field: number
     anyValue(w, value);
     w.join(v);
     w.join(kv);
-    if (memo.wants(i, value)) memo.store(i, key, value, w.buf.subarray(kv, w.pos));
+    // Stored with its tag (each memo serves one field): a hit is then a single copy.
+    if (memo.wants(i, value)) memo.store(i, key, value, w.buf.subarray(start, w.pos));
     i++;
   }
 }
