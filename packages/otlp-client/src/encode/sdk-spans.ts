@@ -77,40 +77,19 @@ function endResource(w: ProtoWriter, resource: Resource, at: number): void {
 }
 
 /**
- * Encodes SDK spans straight to chunks (see batch/chunker.ts): one per resource, cut every
- * `maxItems` spans, scopes grouped as the official exporters group them, all in one buffer written
+ * Encodes SDK spans straight to chunks (see batch/chunker.ts), one every `maxItems` spans, each
+ * grouped by resource and scope as the official exporters group them, all in one buffer written
  * in one pass. No OTLP object is built on the way.
  */
 export function sdkSpansToChunks(spans: readonly SdkSpanLike[], maxItems: number): Chunk[] {
   // ~10-attribute spans take 350-450 bytes: size for that, so that growing (a copy) stays rare.
   const w = new ProtoWriter(Math.max(1024, spans.length * 448));
   const marks: { start: number; end: number; items: number }[] = [];
-  for (const [resource, scopes] of group(spans)) {
-    let start = w.pos;
-    let entry = startResource(w, resource);
-    let items = 0;
-    for (const [scope, list] of scopes) {
-      for (let i = 0; i < list.length;) {
-        w.tag(2, LEN);
-        const at = w.fork();
-        scopeHeader(w, scope);
-        const take = Math.min(maxItems - items, list.length - i);
-        for (const end = i + take; i < end; i++) oneSpan(w, list[i]);
-        endScope(w, scope, at);
-        items += take;
-        if (items === maxItems) {
-          endResource(w, resource, entry);
-          marks.push({ start, end: w.pos, items });
-          items = 0;
-          start = w.pos;
-          entry = startResource(w, resource);
-        }
-      }
-    }
-    if (items > 0) {
-      endResource(w, resource, entry);
-      marks.push({ start, end: w.pos, items });
-    } else w.pos = start; // the entry opened after a full chunk got no spans
+  for (let i = 0; i < spans.length; i += maxItems) {
+    const start = w.pos;
+    const piece = spans.slice(i, i + maxItems);
+    writeSdkSpans(w, piece, Infinity);
+    marks.push({ start, end: w.pos, items: piece.length });
   }
   return marks.map((m) => ({ bytes: w.buf.subarray(m.start, m.end), items: m.items }));
 }

@@ -1,4 +1,5 @@
 import { concatChunks } from '../batch/chunker.js';
+import type { Chunk } from '../batch/chunker.js';
 import { isChunk, SpanSizeEstimate } from '../batch/deferred-spans.js';
 import type { DeferredSpans, QueueEntry } from '../batch/deferred-spans.js';
 import { ProtoWriter } from '../encode/proto-writer.js';
@@ -32,7 +33,7 @@ export class BatchEncoder {
   encode(batch: readonly QueueEntry[], maxBytes: number): EncodedBatch {
     let items = 0;
     const spans: SdkSpanLike[] = [];
-    const chunks = [];
+    const chunks: Chunk[] = [];
     for (const e of batch) {
       items += e.items;
       if (isChunk(e)) chunks.push(e);
