@@ -5,6 +5,7 @@ import type { Fault } from '../support/faults';
 import { GrpcSink } from '../support/grpc-sink';
 import { HttpSink } from '../support/http-sink';
 import { resourceSpans } from '../support/spans';
+import { TcpProxy } from '../support/tcp-proxy';
 
 jest.setTimeout(20_000);
 
@@ -187,6 +188,41 @@ describe('server retry hints', () => {
     expect(e.stats('traces').exported).toBe(12);
     expect(e.stats('traces').maybeDuplicated).toBe(12);
     expect(sink.accepted).toBe(24);
+    await sink.stop();
+  });
+
+  it('gRPC: a connection reset after the server took the data is retried and counted as a possible duplicate', async () => {
+    const sink = await new GrpcSink([{ kind: 'reset' }, { kind: 'ok' }]).start();
+    const proxy = await new TcpProxy(sink.port).start();
+    sink.onReset = () => proxy.resetAll();
+    const e = exporterFor({ protocol: 'grpc', endpoint: `http://127.0.0.1:${proxy.port}` });
+    e.export('traces', resourceSpans(12));
+    await e.shutdown(5000);
+    expect(proxy.resets).toBe(1);
+    expect(e.stats('traces').exported).toBe(12);
+    expect(e.stats('traces').maybeDuplicated).toBe(12);
+    expect(sink.accepted).toBe(24);
+    await proxy.stop();
+    await sink.stop();
+  });
+
+  it('gRPC: a connection reset mid-request (the server never had it all) is retried and delivered once', async () => {
+    const sink = await new GrpcSink().start();
+    const proxy = await new TcpProxy(sink.port).start();
+    // Past the HTTP/2 preface and headers, inside the ~16 KiB body.
+    proxy.resetAfterClientBytes = 4096;
+    const e = exporterFor({ protocol: 'grpc', endpoint: `http://127.0.0.1:${proxy.port}` });
+    e.export('traces', resourceSpans(100, 20));
+    await e.shutdown(5000);
+    expect(proxy.resets).toBe(1);
+    expect(sink.requests).toBe(1);
+    expect(sink.accepted).toBe(100);
+    const s = e.stats('traces');
+    expect(s.exported).toBe(100);
+    expect(Object.values(s.dropped).every((n) => n === 0)).toBe(true);
+    // The client cannot tell how much the server had: it counts the resend as a possible duplicate.
+    expect(s.maybeDuplicated).toBe(100);
+    await proxy.stop();
     await sink.stop();
   });
 });

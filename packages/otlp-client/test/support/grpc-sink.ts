@@ -20,6 +20,11 @@ export class GrpcSink {
   accepted = 0;
   requests = 0;
   port = 0;
+  /**
+   * Plays a `reset` fault: the sink has the request and, instead of answering, calls this (a
+   * TcpProxy in front drops the connections: see test/support/tcp-proxy.ts).
+   */
+  onReset?: () => void;
   private server = new grpc.Server();
 
   constructor(
@@ -77,7 +82,11 @@ export class GrpcSink {
     if (playSuccess(fault, ok)) return;
     switch (fault.kind) {
       case 'reset':
-        throw new Error('reset is scripted on the HTTP sink only (node:http can drop a socket mid-request)');
+        if (!this.onReset) throw new Error('a reset needs a TcpProxy in front of the sink (onReset)');
+        // The data arrived; the connection dies before the answer.
+        this.accepted += items;
+        this.onReset();
+        return;
       case 'status': {
         const metadata = new grpc.Metadata();
         if (fault.retryDelayMs !== undefined)
