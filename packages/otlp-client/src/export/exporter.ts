@@ -26,7 +26,7 @@ export interface ExporterOptions extends TransportOptions {
   batch?: { maxItems?: number; maxBytes?: number; flushIntervalMs?: number };
   /** The bounded queue per signal (default 10000 items, 32 MiB) and what happens when it is full. */
   queue?: { maxItems?: number; maxBytes?: number; dropPolicy?: DropPolicy };
-  /** Most exports in flight per signal (default 2). */
+  /** Most exports in flight per signal (default 4: they share one connection, and with fewer the wire idles while the next batch is encoded). */
   maxInFlight?: number;
   retry?: RetryOptions;
   breaker?: BreakerOptions;
@@ -80,7 +80,7 @@ export class OtlpExporter {
         'queue.dropPolicy',
         `unknown policy "${String(dropPolicy)}" (drop-newest or drop-oldest)`,
       );
-    const maxInFlight = positiveInt('maxInFlight', options.maxInFlight ?? 2);
+    const maxInFlight = positiveInt('maxInFlight', options.maxInFlight ?? 4);
     const retry = new RetryPolicy(options.retry);
     this.breaker = new ExportCircuitBreaker(options.breaker);
     this.metrics = new ExporterMetrics(options.registry);
