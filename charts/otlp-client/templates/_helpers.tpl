@@ -67,3 +67,15 @@ app.kubernetes.io/component: agent
 {{- define "otlp-client.hpaOnResources" -}}
 {{- if and .Values.autoscaling.enabled (or (gt (int .Values.autoscaling.targetCPUUtilizationPercentage) 0) (gt (int .Values.autoscaling.targetMemoryUtilizationPercentage) 0)) }}true{{ end }}
 {{- end }}
+
+{{/* Seconds in a config.toml duration ("20s", "1m30s", "500ms"), as a float: the chart checks the agent's shutdown timing against the pod's. */}}
+{{- define "otlp-client.durationSeconds" -}}
+{{- $total := 0.0 }}
+{{- $scale := dict "ns" 0.000000001 "us" 0.000001 "µs" 0.000001 "ms" 0.001 "s" 1.0 "m" 60.0 "h" 3600.0 }}
+{{- range regexFindAll "[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h)" (toString .) -1 }}
+{{- $number := regexFind "^[0-9]+(\\.[0-9]+)?" . }}
+{{- $unit := trimPrefix $number . }}
+{{- $total = addf $total (mulf (float64 $number) (get $scale $unit)) }}
+{{- end }}
+{{- $total }}
+{{- end }}

@@ -51,10 +51,11 @@ export const otlpAlerts: readonly AlertDefinition[] = [
   },
   {
     name: 'OTLPClientCircuitBreakerOpen',
-    expr: helmPrintf(`max(${m.circuitBreakerState}{%s}) == 1`, '$selector'),
+    expr: helmPrintf(`max(${m.circuitBreakerState}{%s}) >= 1`, '$selector'),
     for: '30s',
     severity: 'critical',
     summary: 'The OTLP circuit breaker is open',
-    description: 'Exports to the upstream are suspended after repeated failures; the queue is filling.',
+    description:
+      'Exports to the upstream are suspended after repeated failures (the breaker is open, or half-open with a probe in flight); the queue is filling.',
   },
 ];

@@ -2,6 +2,8 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Env } from '../config/env.js';
 import { OtlpExporter } from '../export/exporter.js';
 import { signalNames } from '../proto/signals.js';
+import { dropReasons } from '../export/signal-stats.js';
+import type { DropReason } from '../export/signal-stats.js';
 import type { LoadedConfig } from './config/agent-config.js';
 import { exporterOptions, inFileTerms } from './config/exporter-options.js';
 import { HealthServer } from './health/health-server.js';
@@ -26,8 +28,23 @@ export interface AgentOptions {
 /** What a stop did: items still queued or retrying at the end of the grace are dropped. */
 export interface StopReport {
   drainedMs: number;
+  /** Items dropped by this stop (still queued or in flight at the end of the grace). */
   dropped: number;
+  /** The process's whole account, over every signal (a final line for operators and soak tests). */
+  totals: AgentTotals;
 }
+
+/** offered = exported + rejected + sum(dropped); maybeDuplicated counts resends, not items. */
+export interface AgentTotals {
+  offered: number;
+  exported: number;
+  rejected: number;
+  dropped: Record<DropReason, number>;
+  maybeDuplicated: number;
+}
+
+/** Reverts an unfollowed preStop: Kubernetes sends SIGTERM right after the hook, or never. */
+const preStopRevertMs = 60_000;
 
 type Phase = 'starting' | 'running' | 'draining' | 'stopped';
 
@@ -48,10 +65,14 @@ export class Agent {
   private phase: Phase = 'starting';
   private statusTimer?: NodeJS.Timeout;
   private stopping?: Promise<StopReport>;
+  /** The queue passed unready_queue_percent and has not yet gone back below ready_queue_percent. */
+  private queueHigh = false;
+  /** The preStop hook was called: the pod is leaving the Service's endpoints. */
+  private preStopUntil = 0;
 
   private constructor(private readonly o: AgentOptions) {
     const env = o.env ?? process.env;
-    const { config } = o.loaded;
+    const { config, durations } = o.loaded;
     collectDefaultMetrics({ register: this.registry });
     try {
       this.exporter = new OtlpExporter(exporterOptions(o.loaded, env, this.registry, o.logger));
@@ -65,6 +86,8 @@ export class Agent {
       port: o.ports?.monitoring ?? config.monitoring.port,
       readiness: () => this.readiness(),
       registry: config.monitoring.metrics_enabled ? this.registry : undefined,
+      limits: durations,
+      preStop: () => this.preStop(),
     });
   }
 
@@ -84,9 +107,15 @@ export class Agent {
     const { config } = this.o.loaded;
     const host = this.o.host ?? '0.0.0.0';
     this.ports.monitoring = await this.health.start();
+    const { durations } = this.o.loaded;
     const limits = {
       maxRequestBytes: config.receivers.max_request_bytes,
       maxDecompressedBytes: config.receivers.max_decompressed_bytes,
+      headerTimeoutMs: durations.headerTimeoutMs,
+      requestTimeoutMs: durations.requestTimeoutMs,
+      idleTimeoutMs: durations.idleTimeoutMs,
+      maxConnections: config.receivers.max_connections,
+      maxConcurrentStreams: config.receivers.max_concurrent_streams,
     };
     for (const { name, port } of enabledReceivers(config)) {
       const receiver = receiverFactories[name]({
@@ -115,13 +144,44 @@ export class Agent {
     );
   }
 
+  /**
+   * Ready when this pod can take telemetry and pass it on. Not ready: starting, terminating
+   * (preStop, SIGTERM), the breaker open or probing (from opening until a probe closes it), or the
+   * queue above unready_queue_percent until it is back below ready_queue_percent (hysteresis: a
+   * queue hovering at the mark does not flap the pod in and out of the Service).
+   */
   readiness(): Readiness {
+    const m = this.o.loaded.config.monitoring;
     const reasons: string[] = [];
     if (this.phase === 'starting') reasons.push('receivers are not bound yet');
     if (this.phase === 'draining' || this.phase === 'stopped') reasons.push('shutting down');
-    if (this.o.loaded.config.monitoring.unready_when_breaker_open && this.exporter.breakerState() === 1)
+    else if (Date.now() < this.preStopUntil) reasons.push('terminating: preStop hook called');
+    if (m.unready_when_breaker_open && this.exporter.breakerState() !== 0)
       reasons.push('the upstream circuit breaker is open');
-    return { ready: reasons.length === 0, reasons };
+    if (m.unready_queue_percent > 0) {
+      const percent = this.exporter.queueFill() * 100;
+      if (percent >= m.unready_queue_percent) this.queueHigh = true;
+      else if (percent < m.ready_queue_percent) this.queueHigh = false;
+      if (this.queueHigh)
+        reasons.push(
+          `the queue is ${Math.round(percent)}% full (unready from ${m.unready_queue_percent}% until below ${m.ready_queue_percent}%)`,
+        );
+    }
+    const ready = reasons.length === 0;
+    this.receiverMetrics.ready.set(ready ? 1 : 0);
+    return { ready, reasons };
+  }
+
+  /**
+   * The pod's preStop hook: unready at once while everything keeps working, answered after
+   * pre_stop_delay, so that Kubernetes has removed the pod from the Service's endpoints before
+   * SIGTERM closes the listeners (no client is refused for a pod it was still told about).
+   */
+  async preStop(): Promise<void> {
+    const delay = this.o.loaded.durations.preStopDelayMs;
+    this.preStopUntil = Date.now() + delay + preStopRevertMs;
+    this.o.logger.info({ delayMs: delay }, 'preStop: reporting not ready, waiting for SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, delay).unref());
   }
 
   private logStatus(): void {
@@ -145,9 +205,11 @@ export class Agent {
   }
 
   /**
-   * Graceful stop (SIGTERM): unready at once, receivers closed (new requests are refused, those in
-   * progress are answered), then the queue drains upstream within `graceMs`; what is left at the
-   * deadline is dropped and counted. Idempotent.
+   * Graceful stop (SIGTERM), bounded by `graceMs` whatever the clients and the upstream do:
+   * unready at once and new requests refused (UNAVAILABLE / 503: the sender tries another pod);
+   * listeners closed and idle connections with them; requests in progress get request_grace,
+   * then their connections are closed; the queue drains upstream in the time left, and what is
+   * still queued or in flight at the deadline is dropped and counted. Idempotent.
    */
   stop(graceMs = this.o.loaded.durations.shutdownGraceMs): Promise<StopReport> {
     this.stopping ??= this.shutdown(graceMs);
@@ -160,18 +222,36 @@ export class Agent {
     this.receiverMetrics.ready.set(0);
     clearInterval(this.statusTimer);
     this.ingest.drain();
-    await Promise.all(this.receivers.map((r) => r.stop()));
-    const before = this.droppedTotal();
-    await this.exporter.shutdown(Math.max(0, graceMs - (Date.now() - started)));
-    const report = { drainedMs: Date.now() - started, dropped: this.droppedTotal() - before };
+    const requestGrace = Math.min(this.o.loaded.durations.requestGraceMs, graceMs / 2);
+    await Promise.all(this.receivers.map((r) => r.stop(requestGrace)));
+    const before = this.totals().dropped.shutdown;
+    // A little of the grace is kept for closing the connections and exiting.
+    const exitMargin = Math.min(250, graceMs / 10);
+    await this.exporter.shutdown(Math.max(0, graceMs - exitMargin - (Date.now() - started)));
+    const totals = this.totals();
+    const report = { drainedMs: Date.now() - started, dropped: totals.dropped.shutdown - before, totals };
     this.phase = 'stopped';
     await this.health.stop();
     return report;
   }
 
-  private droppedTotal(): number {
-    let n = 0;
-    for (const s of signalNames) n += this.exporter.stats(s).dropped.shutdown ?? 0;
-    return n;
+  /** The exporter's account over every signal. */
+  totals(): AgentTotals {
+    const totals: AgentTotals = {
+      offered: 0,
+      exported: 0,
+      rejected: 0,
+      dropped: Object.fromEntries(dropReasons.map((r) => [r, 0])) as Record<DropReason, number>,
+      maybeDuplicated: 0,
+    };
+    for (const signal of Object.keys(this.exporter.configs) as (typeof signalNames)[number][]) {
+      const s = this.exporter.stats(signal);
+      totals.offered += s.offered;
+      totals.exported += s.exported;
+      totals.rejected += s.rejected;
+      totals.maybeDuplicated += s.maybeDuplicated;
+      for (const r of dropReasons) totals.dropped[r] += s.dropped[r];
+    }
+    return totals;
   }
 }

@@ -11,6 +11,8 @@ export interface Chunk {
   bytes: Uint8Array;
   /** Spans, metric data points or log records in it. */
   items: number;
+  /** When a batch holding it first failed (a batch back in the queue to wait): its retry budget runs from then. */
+  failedSince?: number;
 }
 
 type Obj = Record<string, unknown>;

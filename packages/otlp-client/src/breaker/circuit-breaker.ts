@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 export interface BreakerOptions {
   /** Consecutive failed exports that open the breaker (the seed's circuit_breaker_threshold; default 5). */
   threshold?: number;
-  /** How long it stays open before letting one probe through (default 30 s). */
+  /** How long it stays open before letting one probe through (default 2 s: it bounds how long a recovered upstream waits). */
   cooldownMs?: number;
 }
 
@@ -28,7 +28,7 @@ export class ExportCircuitBreaker {
 
   constructor(o: BreakerOptions = {}) {
     this.threshold = o.threshold ?? 5;
-    this.cooldownMs = o.cooldownMs ?? 30_000;
+    this.cooldownMs = o.cooldownMs ?? 2000;
     if (!Number.isInteger(this.threshold) || this.threshold < 1)
       throw new ConfigError('threshold', `${this.threshold} must be an integer >= 1`);
     if (!Number.isInteger(this.cooldownMs) || this.cooldownMs < 1)

@@ -39,9 +39,17 @@ export function parseTimeoutMs(text: string, setting: string): number {
   return Number(text);
 }
 
-export function parseBoolean(text: string, setting: string): boolean {
-  const t = text.toLowerCase();
+/**
+ * An OpenTelemetry boolean variable: "true" (any case) is true, "false" false; anything else is
+ * false with a warning, as the specification's configuration rules say (never a fatal error).
+ */
+export function parseBoolean(
+  text: string,
+  setting: string,
+  warn: (setting: string, message: string) => void,
+): boolean {
+  const t = text.trim().toLowerCase();
   if (t === 'true') return true;
-  if (t === 'false') return false;
-  throw new ConfigError(setting, `"${text}" is not true or false`);
+  if (t !== 'false') warn(setting, `"${text}" is not true or false: treated as false`);
+  return false;
 }

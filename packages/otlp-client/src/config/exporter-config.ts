@@ -60,6 +60,7 @@ export function resolveSignalConfig(
   signal: Signal,
   options: TransportOptions = {},
   env: Env = process.env,
+  warn: (setting: string, message: string) => void = () => {},
 ): SignalTransportConfig {
   const key = signalKeys[signal];
   const fromEnv = (name: string) => envSetting(env, key, name);
@@ -81,7 +82,7 @@ export function resolveSignalConfig(
   let insecure: boolean | undefined = options.insecure;
   if (insecure === undefined) {
     const e = fromEnv('INSECURE');
-    if (e) insecure = parseBoolean(e.value, e.name);
+    if (e) insecure = parseBoolean(e.value, e.name, warn);
   }
   if (endpoint === undefined)
     endpoint = protocol === 'grpc' ? 'http://localhost:4317' : 'http://localhost:4318';
@@ -95,9 +96,14 @@ export function resolveSignalConfig(
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new ConfigError(endpointSetting, `"${endpoint}" must use http or https`);
-  if (protocol === 'http/protobuf' && !perSignalEndpoint && options.endpoint === undefined) {
-    // A generic endpoint is a base: the signal path is appended (spec: OTEL_EXPORTER_OTLP_ENDPOINT).
-    url = new URL(`${url.pathname.replace(/\/$/, '')}/v1/${signal}`, url);
+  const isBase = options.endpoint === undefined ? !perSignalEndpoint : url.pathname === '/';
+  if (protocol === 'http/protobuf' && isBase) {
+    // A generic endpoint is a base: the signal path is appended (spec: OTEL_EXPORTER_OTLP_ENDPOINT),
+    // and so is it to an endpoint given in code with no path (`http://collector:4318`), which
+    // could never be meant as POST /. The query string stays.
+    const signalUrl = new URL(url.href);
+    signalUrl.pathname = `${url.pathname.replace(/\/$/, '')}/v1/${signal}`;
+    url = signalUrl;
   }
 
   const headersEnv = fromEnv('HEADERS');

@@ -58,6 +58,8 @@ export class OtlpExporter {
   readonly configs: Partial<Record<Signal, SignalTransportConfig>> = {};
   /** Most items per export request: chunks given to `exportChunks` must not hold more. */
   readonly batchMaxItems: number;
+  /** Each signal's queue bounds: a request above them can never be queued, however long it waits. */
+  readonly queueBounds: { maxItems: number; maxBytes: number };
   private readonly pipelines = new Map<Signal, SignalPipeline>();
   private shutDown = false;
 
@@ -74,20 +76,23 @@ export class OtlpExporter {
         'queue.maxItems',
         `${queueMaxItems} is smaller than batch.maxItems (${batchMaxItems})`,
       );
+    this.queueBounds = { maxItems: queueMaxItems, maxBytes: queueMaxBytes };
     const dropPolicy = options.queue?.dropPolicy ?? 'drop-newest';
     if (dropPolicy !== 'drop-newest' && dropPolicy !== 'drop-oldest')
       throw new ConfigError(
         'queue.dropPolicy',
         `unknown policy "${String(dropPolicy)}" (drop-newest or drop-oldest)`,
       );
+    const logger = options.logger ?? silentLogger;
     const maxInFlight = positiveInt('maxInFlight', options.maxInFlight ?? 4);
     const retry = new RetryPolicy(options.retry);
     this.breaker = new ExportCircuitBreaker(options.breaker);
     this.metrics = new ExporterMetrics(options.registry);
     this.breaker.onStateChange((state) => this.metrics.breakerState.set(state));
-    const logger = options.logger ?? silentLogger;
     for (const signal of signals) {
-      const config = resolveSignalConfig(signal, options, options.env ?? process.env);
+      const config = resolveSignalConfig(signal, options, options.env ?? process.env, (setting, message) =>
+        logger.warn({ setting }, message),
+      );
       this.configs[signal] = config;
       const transport = createTransport(config);
       this.pipelines.set(
@@ -165,10 +170,19 @@ export class OtlpExporter {
     ]);
     clearTimeout(timer);
     if (drained === 'timeout') {
+      // Past the deadline: drop what is queued, cut the exports still in flight (closing the
+      // transport cancels them) and count their items as dropped too.
       for (const p of pipelines) p.abort();
+      for (const p of pipelines) p.closeTransport();
       await Promise.all(pipelines.map((p) => p.flush()));
-    }
-    for (const p of pipelines) p.closeTransport();
+    } else for (const p of pipelines) p.closeTransport();
+  }
+
+  /** How full the fullest signal queue is, 0..1 (items or bytes, whichever is nearer its bound). */
+  queueFill(): number {
+    let fill = 0;
+    for (const p of this.pipelines.values()) fill = Math.max(fill, p.fill());
+    return fill;
   }
 
   stats(signal: Signal): SignalStats {

@@ -50,6 +50,9 @@ export class SignalPipeline {
   private aborted = false;
   private flushTimer?: NodeJS.Timeout;
   private breakerTimer?: NodeJS.Timeout;
+  private holdTimer?: NodeJS.Timeout;
+  /** No new export starts before this time (a requeued batch's backoff). */
+  private holdUntil = 0;
   private readonly sleeps = new Set<() => void>();
   private idleWaiters: (() => void)[] = [];
 
@@ -107,6 +110,11 @@ export class SignalPipeline {
     return this.queue.fits(items, bytes);
   }
 
+  /** How full the queue is, 0..1: the larger of its item and byte shares. */
+  fill(): number {
+    return Math.max(this.queue.items / this.s.queueMaxItems, this.queue.bytes / this.s.queueMaxBytes);
+  }
+
   /** Sends everything queued now; resolves when queue and in-flight exports are empty. */
   flush(): Promise<void> {
     this.flushing = true;
@@ -123,6 +131,7 @@ export class SignalPipeline {
     this.aborted = true;
     clearTimeout(this.flushTimer);
     clearTimeout(this.breakerTimer);
+    clearTimeout(this.holdTimer);
     this.drop('shutdown', this.queue.clear());
     this.gauges();
     for (const wake of [...this.sleeps]) wake();
@@ -149,17 +158,24 @@ export class SignalPipeline {
         }, this.d.breaker.waitMs());
         break;
       }
-      const batch = this.encoder.encode(
-        this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes),
-        this.s.batchMaxBytes,
-      );
+      if (Date.now() < this.holdUntil) {
+        // A batch came back after failing several times in a row: give the upstream its backoff.
+        this.holdTimer ??= setTimeout(() => {
+          this.holdTimer = undefined;
+          this.pump();
+        }, this.holdUntil - Date.now());
+        break;
+      }
+      const entries = this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes);
+      const failedSince = earliestFailure(entries);
+      const batch = this.encoder.encode(entries, this.s.batchMaxBytes);
       // Spans past the exact byte bound wait at the front (admitted already: no bound applies).
       if (batch.rest) this.queue.unshift([batch.rest]);
       const items = batch.items;
       this.inFlight++;
       this.stats.inFlight += items;
       this.gauges();
-      void this.send(batch).finally(() => {
+      void this.send(batch, failedSince).finally(() => {
         batch.release();
         this.inFlight--;
         this.stats.inFlight -= items;
@@ -176,15 +192,25 @@ export class SignalPipeline {
     this.checkIdle();
   }
 
-  private async send(batch: EncodedBatch): Promise<void> {
+  /**
+   * Sends one batch until it is delivered, rejected as not retryable, or its retry budget is spent.
+   * A batch is never dropped because the upstream is unavailable: when the breaker opens, or its
+   * retries in a row are used up, it goes back to the front of the queue with the time of its
+   * first failure, and the budget (RetryPolicy.maxElapsedMs) keeps running from there.
+   */
+  private async send(batch: EncodedBatch, failedSinceBefore: number | undefined): Promise<void> {
     const { transport, retry, breaker, metrics, logger } = this.d;
     const labels = { signal: this.signal, transport: transport.name };
     const { body, items } = batch;
+    let failedSince = failedSinceBefore;
     // Back to the front of the queue, to wait there: as encoded bytes, copied out of the buffer
     // that is about to be reused.
-    const requeue = () => this.queue.unshift([{ bytes: Buffer.from(body), items }]);
+    const requeue = (holdMs = 0) => {
+      this.queue.unshift([{ bytes: Buffer.from(body), items, failedSince }]);
+      if (holdMs > 0) this.holdUntil = Math.max(this.holdUntil, Date.now() + holdMs);
+      this.gauges();
+    };
     metrics.batchItems.observe({ signal: this.signal }, items);
-    const firstAt = Date.now();
     let maybeSent = false;
     for (let attempt = 0; ; attempt++) {
       let outcome: ExportOutcome | undefined;
@@ -199,14 +225,9 @@ export class SignalPipeline {
         return outcome.kind === 'success' || !outcome.retryable;
       });
       if (verdict === 'broken' || !outcome) {
-        if (this.aborted) {
-          this.drop('shutdown', items);
-          return;
-        }
-        // The breaker opened meanwhile.
-        requeue();
-        this.gauges();
-        return;
+        if (this.aborted) return this.drop('shutdown', items);
+        // The breaker opened meanwhile: wait in the queue for its probe.
+        return requeue();
       }
       stop();
       if (outcome.kind === 'success') {
@@ -228,42 +249,39 @@ export class SignalPipeline {
           { signal: this.signal, items, reason: outcome.reason, error: outcome.message },
           'export failed and is not retryable: items dropped',
         );
-        this.drop('not_retryable', items);
-        return;
+        return this.drop('not_retryable', items);
       }
       maybeSent = maybeSent || outcome.maybeDelivered;
-      if (this.aborted) {
-        this.drop('shutdown', items);
-        return;
-      }
-      const delay = retry.nextDelay(attempt + 1, firstAt, Date.now(), outcome.retryAfterMs);
-      if (delay === undefined) {
+      if (this.aborted) return this.drop('shutdown', items);
+      const now = Date.now();
+      failedSince ??= now;
+      const decision = retry.decide(attempt + 1, failedSince, now, outcome.retryAfterMs);
+      if (decision.kind === 'give-up') {
         logger.error(
           {
             signal: this.signal,
             items,
-            attempts: attempt + 1,
+            failingForMs: now - failedSince,
             reason: outcome.reason,
             error: outcome.message,
           },
-          'export failed after retries: items dropped',
+          'export still failing at the end of the retry budget: items dropped',
         );
-        this.drop('retries_exhausted', items);
-        return;
+        return this.drop('retries_exhausted', items);
       }
       logger.debug(
-        { signal: this.signal, items, delayMs: delay, reason: outcome.reason },
+        {
+          signal: this.signal,
+          items,
+          delayMs: decision.delayMs,
+          reason: outcome.reason,
+          next: decision.kind,
+        },
         'export failed, retrying',
       );
-      if (!(await this.sleep(delay))) {
-        this.drop('shutdown', items);
-        return;
-      }
-      if (!breaker.canSend() && !this.aborted) {
-        requeue();
-        this.gauges();
-        return;
-      }
+      if (decision.kind === 'requeue') return requeue(decision.delayMs);
+      if (!(await this.sleep(decision.delayMs))) return this.drop('shutdown', items);
+      if (!breaker.canSend() && !this.aborted) return requeue();
     }
   }
 
@@ -311,4 +329,14 @@ export class SignalPipeline {
     this.idleWaiters = [];
     for (const w of waiters) w();
   }
+}
+
+/** The earliest first failure among the entries of a batch (undefined: none failed before). */
+function earliestFailure(entries: readonly QueueEntry[]): number | undefined {
+  let at: number | undefined;
+  for (const e of entries) {
+    const since = (e as Chunk).failedSince;
+    if (since !== undefined && (at === undefined || since < at)) at = since;
+  }
+  return at;
 }

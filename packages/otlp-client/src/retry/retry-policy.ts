@@ -1,24 +1,41 @@
 import { ConfigError } from '../config/config-error.js';
 
 export interface RetryOptions {
-  /** Retries after the first attempt (the seed's max_retries; default 3). */
+  /**
+   * Retries of a failed export in a row, with backoff, before the batch goes back to the front of
+   * the queue to wait its turn again (max_retries in config.toml; default 3). Never a drop: only
+   * the elapsed-time budget drops.
+   */
   maxRetries?: number;
-  /** First backoff (the seed's retry_delay; default 100 ms); doubles each retry. */
+  /** First backoff (retry_delay in config.toml; default 100 ms); doubles each retry. */
   initialDelayMs?: number;
   /** Cap of one backoff (default 5 s). */
   maxDelayMs?: number;
-  /** Give up when the next attempt would start after this much time since the first (default 30 s). */
+  /**
+   * The retry budget: a batch still failing this long after its first failure is dropped as
+   * retries_exhausted (default 300 s, as the OpenTelemetry Collector's retry_on_failure).
+   */
   maxElapsedMs?: number;
-  /** Cap of a server's retry hint (RetryInfo / Retry-After) we are willing to wait (default 30 s). */
+  /** Cap of a server's retry hint (RetryInfo / Retry-After) we are willing to wait (default 60 s). */
   maxServerDelayMs?: number;
   /** Source of randomness for jitter, injectable for tests. */
   random?: () => number;
 }
 
+/** What to do after a retryable failure. */
+export type RetryDecision =
+  /** Wait `delayMs`, then try the same batch again. */
+  | { kind: 'retry'; delayMs: number }
+  /** The retries in a row are used up: back to the front of the queue, held off for `delayMs`. */
+  | { kind: 'requeue'; delayMs: number }
+  /** The retry budget is spent: drop the batch (counted as retries_exhausted). */
+  | { kind: 'give-up' };
+
 /**
  * The OTLP retry schedule: exponential backoff with full jitter ("random between 0 and the
- * exponential delay"), honouring the server's RetryInfo / Retry-After instead when it sent one,
- * bounded by a number of retries and by the total time since the first attempt.
+ * exponential delay"), honouring the server's RetryInfo / Retry-After instead when it sent one.
+ * Only the elapsed-time budget ends it: the wait is cut to what is left of the budget (a long
+ * server hint means one last try at the budget's end, never an immediate drop).
  */
 export class RetryPolicy {
   readonly maxRetries: number;
@@ -32,26 +49,31 @@ export class RetryPolicy {
     this.maxRetries = check('maxRetries', o.maxRetries ?? 3, 0);
     this.initialDelayMs = check('initialDelayMs', o.initialDelayMs ?? 100, 1);
     this.maxDelayMs = check('maxDelayMs', o.maxDelayMs ?? 5000, 1);
-    this.maxElapsedMs = check('maxElapsedMs', o.maxElapsedMs ?? 30_000, 1);
-    this.maxServerDelayMs = check('maxServerDelayMs', o.maxServerDelayMs ?? 30_000, 0);
+    this.maxElapsedMs = check('maxElapsedMs', o.maxElapsedMs ?? 300_000, 1);
+    this.maxServerDelayMs = check('maxServerDelayMs', o.maxServerDelayMs ?? 60_000, 0);
     if (this.maxDelayMs < this.initialDelayMs)
       throw new ConfigError('maxDelayMs', `must be at least initialDelayMs (${this.initialDelayMs})`);
     this.random = o.random ?? Math.random;
   }
 
   /**
-   * The delay before retry number `retry` (1-based), or undefined to give up: retries exhausted,
-   * or the retry would start past maxElapsedMs after `firstAttemptAt`.
+   * After failure number `retry` (1-based, counted since the batch last left the queue) of a batch
+   * that first failed at `failedSince`: retry, requeue or give up.
    */
-  nextDelay(retry: number, firstAttemptAt: number, now: number, serverDelayMs?: number): number | undefined {
-    if (retry > this.maxRetries) return undefined;
-    const exponential = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** (retry - 1));
-    const delay =
+  decide(retry: number, failedSince: number, now: number, serverDelayMs?: number): RetryDecision {
+    const remaining = failedSince + this.maxElapsedMs - now;
+    if (remaining <= 0) return { kind: 'give-up' };
+    const inPlace = retry <= this.maxRetries;
+    const exponential = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** Math.min(retry - 1, 30));
+    // A requeued batch waits the whole backoff cap: the upstream has failed it several times in a row.
+    const wanted =
       serverDelayMs !== undefined
         ? Math.min(serverDelayMs, this.maxServerDelayMs)
-        : Math.round(this.random() * exponential);
-    if (now + delay - firstAttemptAt > this.maxElapsedMs) return undefined;
-    return delay;
+        : inPlace
+          ? Math.round(this.random() * exponential)
+          : this.maxDelayMs;
+    const delayMs = Math.max(0, Math.min(wanted, remaining));
+    return inPlace ? { kind: 'retry', delayMs } : { kind: 'requeue', delayMs };
   }
 }
 

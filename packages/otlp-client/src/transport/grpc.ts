@@ -44,6 +44,7 @@ export class GrpcTransport implements Transport {
   readonly name = 'grpc';
   private readonly client: grpc.Client;
   private readonly metadata: grpc.Metadata;
+  private readonly calls = new Set<grpc.ClientUnaryCall>();
 
   constructor(config: SignalTransportConfig) {
     const credentials = config.tls
@@ -69,7 +70,7 @@ export class GrpcTransport implements Transport {
   send(signal: Signal, body: Uint8Array, timeoutMs: number): Promise<ExportOutcome> {
     const path = signalSpecs[signal].grpcPath;
     return new Promise((resolve) => {
-      this.client.makeUnaryRequest<Buffer, Buffer>(
+      const call = this.client.makeUnaryRequest<Buffer, Buffer>(
         path,
         identity,
         identity,
@@ -77,6 +78,7 @@ export class GrpcTransport implements Transport {
         this.metadata,
         { deadline: Date.now() + timeoutMs },
         (err, response) => {
+          this.calls.delete(call);
           if (!err) {
             resolve(successFromResponse(signal, response ?? Buffer.alloc(0)));
             return;
@@ -95,10 +97,13 @@ export class GrpcTransport implements Transport {
           });
         },
       );
+      this.calls.add(call);
     });
   }
 
+  /** Closes the channel and cancels the calls still in flight (they end as CANCELLED). */
   close(): void {
+    for (const call of [...this.calls]) call.cancel();
     this.client.close();
   }
 }

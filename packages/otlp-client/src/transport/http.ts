@@ -110,13 +110,7 @@ function readBody(res: IncomingMessage): Promise<Buffer> {
 
 function outcomeOf(signal: Signal, res: IncomingMessage, body: Buffer): ExportOutcome {
   const status = res.statusCode ?? 0;
-  if (status >= 200 && status < 300) {
-    try {
-      return successFromResponse(signal, body);
-    } catch {
-      return { kind: 'success', rejected: 0 };
-    }
-  }
+  if (status >= 200 && status < 300) return successFromResponse(signal, body);
   const isProtobuf = /application\/x-protobuf/.test(String(res.headers['content-type'] ?? ''));
   const retryAfterMs =
     parseRetryAfter(res.headers['retry-after']) ?? (isProtobuf ? retryDelayFromStatus(body) : undefined);

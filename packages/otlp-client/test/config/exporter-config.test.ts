@@ -63,6 +63,47 @@ describe('resolveSignalConfig: OTEL_EXPORTER_OTLP_* with the spec precedence and
     ).toBeUndefined();
   });
 
+  it('an OTEL_EXPORTER_OTLP_INSECURE that is not true or false is false, with a warning naming it', () => {
+    const warnings: string[] = [];
+    const warn = (setting: string, message: string) => warnings.push(`${setting}: ${message}`);
+    const env = { OTEL_EXPORTER_OTLP_INSECURE: '1' };
+    const c = resolveSignalConfig('traces', { protocol: 'grpc', endpoint: 'collector:4317' }, env, warn);
+    expect(c.url.protocol).toBe('https:');
+    expect(warnings).toEqual(['OTEL_EXPORTER_OTLP_INSECURE: "1" is not true or false: treated as false']);
+    const upper = resolveSignalConfig(
+      'traces',
+      { protocol: 'grpc', endpoint: 'collector:4317' },
+      { OTEL_EXPORTER_OTLP_INSECURE: 'TRUE' },
+      warn,
+    );
+    expect(upper.tls).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('an HTTP endpoint given in code without a path gets /v1/<signal>; one with a path is used as it is', () => {
+    const base = { protocol: 'http/protobuf' as const };
+    const url = (endpoint: string, signal: 'traces' | 'logs' = 'traces') =>
+      resolveSignalConfig(signal, { ...base, endpoint }, {}).url.href;
+    expect(url('http://collector:4318')).toBe('http://collector:4318/v1/traces');
+    expect(url('http://collector:4318/', 'logs')).toBe('http://collector:4318/v1/logs');
+    expect(url('http://collector:4318/custom/path')).toBe('http://collector:4318/custom/path');
+  });
+
+  it('keeps the query string of an endpoint when it appends the signal path', () => {
+    const fromEnv = resolveSignalConfig(
+      'metrics',
+      {},
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://gw.example.com/otlp?tenant=a&x=1' },
+    );
+    expect(fromEnv.url.href).toBe('https://gw.example.com/otlp/v1/metrics?tenant=a&x=1');
+    const fromCode = resolveSignalConfig(
+      'traces',
+      { protocol: 'http/protobuf', endpoint: 'http://c:4318?token=t' },
+      {},
+    );
+    expect(fromCode.url.href).toBe('http://c:4318/v1/traces?token=t');
+  });
+
   it.each([
     [{ endpoint: 'http://[bad' }, {}, 'endpoint'],
     [{ endpoint: 'ftp://x' }, {}, 'endpoint'],
@@ -78,7 +119,6 @@ describe('resolveSignalConfig: OTEL_EXPORTER_OTLP_* with the spec precedence and
       { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://x', OTEL_EXPORTER_OTLP_CERTIFICATE: '/nonexistent/ca.pem' },
       'OTEL_EXPORTER_OTLP_CERTIFICATE',
     ],
-    [{}, { OTEL_EXPORTER_OTLP_INSECURE: 'yes' }, 'OTEL_EXPORTER_OTLP_INSECURE'],
   ])('rejects %j %j naming %s', (options, env, setting) => {
     let error: unknown;
     try {

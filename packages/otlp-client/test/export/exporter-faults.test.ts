@@ -106,16 +106,38 @@ describe.each(transports)(
       expectExactAccounting(e, 40);
     });
 
-    it('gives up after the retries and drops as retries_exhausted', async () => {
+    it('retries past max_retries (back through the queue) and drops only when the retry budget is spent', async () => {
       sink = await startSink([
         name === 'grpc' ? { kind: 'status', code: grpc.status.UNAVAILABLE } : { kind: 'status', code: 502 },
       ]);
-      const e = exporterFor(endpointOf(sink.port), { breaker: { threshold: 100 } });
+      const e = exporterFor(endpointOf(sink.port), {
+        breaker: { threshold: 100 },
+        retry: { maxRetries: 3, initialDelayMs: 10, maxDelayMs: 40, maxElapsedMs: 600 },
+      });
       e.export('traces', resourceSpans(20));
-      await e.shutdown(5000);
-      expect(sink.requests).toBe(4);
+      await e.shutdown(10_000);
+      // 4 attempts per round, a 40 ms hold-off between rounds: far more than 4 within 600 ms.
+      expect(sink.requests).toBeGreaterThan(4);
       expect(e.stats('traces').dropped.retries_exhausted).toBe(20);
       expectExactAccounting(e, 20);
+    });
+
+    it('an OK answer whose body does not decode is a success with a warning, never a crash', async () => {
+      sink = await startSink([{ kind: 'undecodable' }]);
+      const warnings: string[] = [];
+      const logger = {
+        debug: () => {},
+        info: () => {},
+        error: () => {},
+        warn: (fields: object) => warnings.push(JSON.stringify(fields)),
+      };
+      const e = exporterFor(endpointOf(sink.port), { logger });
+      e.export('traces', resourceSpans(15));
+      await e.shutdown(5000);
+      expect(sink.requests).toBe(1);
+      expect(e.stats('traces').exported).toBe(15);
+      expect(warnings.join()).toMatch(/not an Export response/);
+      expectExactAccounting(e, 15);
     });
 
     it('a response slower than the deadline is retried, and the possible duplicate is counted', async () => {
@@ -131,11 +153,14 @@ describe.each(transports)(
       expectExactAccounting(e, 25);
     });
 
-    it('with the upstream down, retries end in a counted drop', async () => {
+    it('with the upstream down past the retry budget, retries end in a counted drop', async () => {
       sink = await startSink([{ kind: 'ok' }]);
       const port = sink.port;
       await sink.stop();
-      const e = exporterFor(endpointOf(port), { breaker: { threshold: 100 } });
+      const e = exporterFor(endpointOf(port), {
+        breaker: { threshold: 100 },
+        retry: { maxRetries: 3, initialDelayMs: 10, maxDelayMs: 40, maxElapsedMs: 300 },
+      });
       e.export('traces', resourceSpans(10));
       await e.shutdown(5000);
       expect(e.stats('traces').dropped.retries_exhausted).toBe(10);
@@ -226,3 +251,43 @@ describe('server retry hints', () => {
     await sink.stop();
   });
 });
+
+describe.each(transports)(
+  'OTLP/%s with the shipped retry and breaker defaults',
+  (name, startSink, endpointOf) => {
+    it('an upstream outage longer than the breaker cooldown but shorter than the retry budget loses nothing', async () => {
+      // The port is taken from a sink that is stopped at once: connections are refused until it is back.
+      const probe = await startSink([{ kind: 'ok' }]);
+      const port = probe.port;
+      await probe.stop();
+      // Only the batch settings are the test's: retry and breaker are the defaults (3 retries, breaker at 5, 2 s cooldown).
+      const e = new OtlpExporter({
+        ...endpointOf(port),
+        signals: ['traces'],
+        env: {},
+        batch: { maxItems: 20, flushIntervalMs: 10 },
+      });
+      let sink: Sink | undefined;
+      try {
+        for (let i = 0; i < 10; i++) {
+          e.export('traces', resourceSpans(20));
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        // Down for about 3 s: the breaker has opened; nothing may have been dropped meanwhile.
+        await new Promise((r) => setTimeout(r, 2000));
+        expect(e.breakerState()).not.toBe(0);
+        expect(Object.values(e.stats('traces').dropped).every((n) => n === 0)).toBe(true);
+        sink = name === 'grpc' ? await new GrpcSink().start(port) : await new HttpSink().start(port);
+        await e.forceFlush();
+        const s = e.stats('traces');
+        expect(s.exported).toBe(200);
+        expect(sink.accepted).toBeGreaterThanOrEqual(200);
+        expect(Object.values(s.dropped).every((n) => n === 0)).toBe(true);
+        expect(e.breakerState()).toBe(0);
+      } finally {
+        await e.shutdown(1000);
+        await sink?.stop();
+      }
+    });
+  },
+);

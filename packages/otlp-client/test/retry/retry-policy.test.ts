@@ -5,25 +5,38 @@ import { parseRetryAfter, retryableHttpStatuses } from '../../src/transport/http
 describe('RetryPolicy', () => {
   it('backs off exponentially with full jitter, capped by maxDelayMs', () => {
     const p = new RetryPolicy({ initialDelayMs: 100, maxDelayMs: 1000, maxRetries: 10, random: () => 1 });
-    expect([1, 2, 3, 4, 5, 6].map((r) => p.nextDelay(r, 0, 0))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([1, 2, 3, 4, 5, 6].map((r) => p.decide(r, 0, 0))).toEqual(
+      [100, 200, 400, 800, 1000, 1000].map((delayMs) => ({ kind: 'retry', delayMs })),
+    );
     const low = new RetryPolicy({ initialDelayMs: 100, random: () => 0 });
-    expect(low.nextDelay(1, 0, 0)).toBe(0);
+    expect(low.decide(1, 0, 0)).toEqual({ kind: 'retry', delayMs: 0 });
   });
 
-  it('stops after maxRetries and when the retry would start past maxElapsedMs', () => {
-    const p = new RetryPolicy({ maxRetries: 2, initialDelayMs: 100, maxElapsedMs: 1000, random: () => 1 });
-    expect(p.nextDelay(3, 0, 0)).toBeUndefined();
-    expect(p.nextDelay(1, 0, 950)).toBeUndefined();
-    expect(p.nextDelay(1, 0, 850)).toBe(100);
+  it('after maxRetries in a row the batch is requeued for the backoff cap, never given up', () => {
+    const p = new RetryPolicy({ maxRetries: 2, initialDelayMs: 100, maxDelayMs: 800, random: () => 1 });
+    expect(p.decide(2, 0, 0)).toEqual({ kind: 'retry', delayMs: 200 });
+    expect(p.decide(3, 0, 0)).toEqual({ kind: 'requeue', delayMs: 800 });
+    expect(p.decide(50, 0, 60_000)).toEqual({ kind: 'requeue', delayMs: 800 });
   });
 
-  it('uses the server hint instead of the backoff, capped by maxServerDelayMs', () => {
+  it('gives up only when the retry budget since the first failure is spent; the last wait is cut to it', () => {
+    const p = new RetryPolicy({ initialDelayMs: 100, maxElapsedMs: 1000, random: () => 1 });
+    expect(p.decide(1, 0, 1000)).toEqual({ kind: 'give-up' });
+    expect(p.decide(1, 500, 1000)).toEqual({ kind: 'retry', delayMs: 100 });
+    expect(p.decide(1, 0, 950)).toEqual({ kind: 'retry', delayMs: 50 });
+    expect(new RetryPolicy().maxElapsedMs).toBe(300_000);
+  });
+
+  it('uses the server hint instead of the backoff, capped by maxServerDelayMs and the budget', () => {
     const p = new RetryPolicy({ maxServerDelayMs: 5000, maxElapsedMs: 60_000 });
-    expect(p.nextDelay(1, 0, 0, 2500)).toBe(2500);
-    expect(p.nextDelay(1, 0, 0, 99_000)).toBe(5000);
+    expect(p.decide(1, 0, 0, 2500)).toEqual({ kind: 'retry', delayMs: 2500 });
+    expect(p.decide(1, 0, 0, 99_000)).toEqual({ kind: 'retry', delayMs: 5000 });
+    // The shipped defaults: a 30 s hint (or longer) is waited for, not a reason to drop.
+    const shipped = new RetryPolicy();
+    expect(shipped.decide(1, 0, 0, 30_000)).toEqual({ kind: 'retry', delayMs: 30_000 });
+    expect(shipped.decide(1, 0, 290_000, 45_000)).toEqual({ kind: 'retry', delayMs: 10_000 });
   });
 });
-
 describe('retryable statuses, exactly as the OTLP spec lists them', () => {
   it('gRPC', () => {
     const retryable = Array.from({ length: 17 }, (_, code) => code).filter((code) =>

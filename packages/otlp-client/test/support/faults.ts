@@ -7,7 +7,12 @@ export type Fault =
   | { kind: 'partial'; rejected: number; message: string }
   | { kind: 'status'; code: number; retryDelayMs?: number; retryAfter?: string }
   | { kind: 'slow'; ms: number }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Answers OK with a body that is no Export response (wire type 7): a broken upstream or middlebox. */
+  | { kind: 'undecodable' };
+
+/** Field 1 with wire type 7, which does not exist: every protobuf decoder refuses it. */
+export const undecodableBody = Buffer.from([0x0f, 0xff, 0xff, 0xff]);
 
 /** A fault script: the n-th request (0-based) gets script[n], later ones the last entry. */
 export function faultAt(script: readonly Fault[], n: number): Fault {
@@ -26,8 +31,14 @@ export function successBody(signal: Signal, rejected = 0, message = ''): Buffer 
  * Plays the faults that end in a success (ok, partial, slow) through `ok`, the same for every
  * sink; returns false for the transport-specific ones (status, reset) the sink must play itself.
  */
-export function playSuccess(fault: Fault, ok: (rejected?: number, message?: string) => void): boolean {
+export function playSuccess(
+  fault: Fault,
+  ok: (rejected?: number, message?: string, body?: Buffer) => void,
+): boolean {
   switch (fault.kind) {
+    case 'undecodable':
+      ok(0, '', undecodableBody);
+      return true;
     case 'ok':
       ok();
       return true;

@@ -75,9 +75,9 @@ export class GrpcSink {
     const items = countDecoded(decoded[spec.resourceField] ?? []);
     this.received.push({ signal, items, body: call.request, metadata: call.metadata });
     const fault = faultAt(this.script, n);
-    const ok = (rejected = 0, message = '') => {
+    const ok = (rejected = 0, message = '', body?: Buffer) => {
       this.accepted += items - rejected;
-      cb(null, successBody(signal, rejected, message));
+      cb(null, body ?? successBody(signal, rejected, message));
     };
     if (playSuccess(fault, ok)) return;
     switch (fault.kind) {

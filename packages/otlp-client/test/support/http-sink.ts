@@ -27,8 +27,9 @@ export class HttpSink {
     this.server.keepAliveTimeout = 5000;
   }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  /** Binds 127.0.0.1:`port` (0: any free port). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as { port: number }).port;
     return this;
   }
@@ -56,12 +57,12 @@ export class HttpSink {
     const record: (typeof this.received)[number] = { signal, items, headers: req.headers, body };
     this.received.push(record);
     const fault: Fault = faultAt(this.script, this.requests++);
-    const ok = (rejected = 0, message = '') => {
+    const ok = (rejected = 0, message = '', raw?: Buffer) => {
       this.accepted += items - rejected;
       record.status = 200;
       res
         .writeHead(200, { 'content-type': 'application/x-protobuf' })
-        .end(successBody(signal, rejected, message));
+        .end(raw ?? successBody(signal, rejected, message));
     };
     if (playSuccess(fault, ok)) return;
     switch (fault.kind) {

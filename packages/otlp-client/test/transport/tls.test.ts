@@ -14,7 +14,8 @@ const base = {
   signals: ['traces'] as const,
   env: {},
   batch: { flushIntervalMs: 10 },
-  retry: { maxRetries: 1, initialDelayMs: 5 },
+  // A short retry budget: a refused handshake is retried (the spec calls it transient) until it ends.
+  retry: { maxRetries: 1, initialDelayMs: 5, maxDelayMs: 20, maxElapsedMs: 200 },
 };
 
 describe('OTLP/gRPC over TLS', () => {

@@ -57,7 +57,8 @@ export const agentConfig = obj(
     }),
     resilience: obj('Retries and circuit breaker for upstream exports.', {
       max_retries: int({
-        description: 'Retries of a failed export (retryable errors only, as the OTLP spec defines them).',
+        description:
+          'Retries of a failed export in a row, with backoff (retryable errors only, as the OTLP spec defines them); then the batch goes back to the queue to wait. It is never dropped for this: only max_elapsed drops.',
         default: 3,
         minimum: 0,
         maximum: 20,
@@ -67,14 +68,20 @@ export const agentConfig = obj(
         default: '100ms',
       }),
       max_retry_delay: duration({ description: 'Cap of one backoff interval.', default: '5s' }),
+      max_elapsed: duration({
+        description:
+          'Retry budget: a batch still failing this long after its first failure is dropped (retries_exhausted). An upstream outage shorter than this loses nothing while the queue has room.',
+        default: '300s',
+      }),
       circuit_breaker_threshold: int({
         description: 'Consecutive failed exports that open the circuit breaker.',
         default: 5,
         minimum: 1,
       }),
       circuit_breaker_cooldown: duration({
-        description: 'How long the breaker stays open before a half-open probe.',
-        default: '30s',
+        description:
+          'How long the breaker stays open before a half-open probe (one request): it bounds how long the agent takes to notice that the upstream is back.',
+        default: '2s',
       }),
     }),
     queue: obj('In-memory queue between receivers and exporter.', {
@@ -111,9 +118,35 @@ export const agentConfig = obj(
         minimum: 1024,
       }),
       max_decompressed_bytes: int({
-        description: 'Largest body after gzip decompression (a gzip bomb stops here); larger ones get 413.',
+        description:
+          'Largest body after gzip decompression (a gzip bomb stops here); larger ones get 413 / RESOURCE_EXHAUSTED.',
         default: 16777216,
         minimum: 1024,
+      }),
+      header_timeout: duration({
+        description:
+          'A new connection must deliver its request headers (HTTP, and the monitoring port) or its HTTP/2 preface (gRPC) within this; else it is closed.',
+        default: '10s',
+      }),
+      request_timeout: duration({
+        description:
+          'Deadline for receiving a whole request (headers and body, or a gRPC message); a slower client gets 408 / DEADLINE_EXCEEDED and is cut off.',
+        default: '30s',
+      }),
+      idle_timeout: duration({
+        description:
+          'An idle keep-alive connection (HTTP) or an HTTP/2 connection with no calls (gRPC) is closed after this.',
+        default: '65s',
+      }),
+      max_connections: int({
+        description: 'Most open connections per receiver; more are refused at once.',
+        default: 1024,
+        minimum: 1,
+      }),
+      max_concurrent_streams: int({
+        description: 'Most concurrent gRPC calls on one HTTP/2 connection.',
+        default: 100,
+        minimum: 1,
       }),
     }),
     monitoring: obj('Health, readiness and metrics server.', {
@@ -129,15 +162,40 @@ export const agentConfig = obj(
         default: '30s',
       }),
       unready_when_breaker_open: bool({
-        description: 'Report not ready while the circuit breaker is open.',
-        default: false,
+        description:
+          'Report not ready (503 on /ready) from the moment the circuit breaker opens until it closes again, so that the Service sends to pods whose upstream works.',
+        default: true,
+      }),
+      unready_queue_percent: int({
+        description:
+          'Report not ready once the queue is this full (percent of queue.max_items or queue.max_bytes); 0 never.',
+        default: 80,
+        minimum: 0,
+        maximum: 100,
+      }),
+      ready_queue_percent: int({
+        description:
+          'Ready again once the queue is back below this (percent); the gap to unready_queue_percent keeps pods from flapping.',
+        default: 50,
+        minimum: 0,
+        maximum: 100,
       }),
     }),
     lifecycle: obj('Process lifecycle.', {
       shutdown_grace: duration({
         description:
-          "On SIGTERM: time to drain the queue upstream before exiting. Keep it below the pod's terminationGracePeriodSeconds.",
+          "On SIGTERM: the agent exits within this, whatever its clients do (listeners closed, requests in progress cut off after request_grace, the queue drained upstream, the rest dropped and counted). pre_stop_delay + shutdown_grace must stay below the pod's terminationGracePeriodSeconds.",
         default: '20s',
+      }),
+      request_grace: duration({
+        description:
+          'On SIGTERM: how long requests already being received may take to finish before their connections are closed.',
+        default: '2s',
+      }),
+      pre_stop_delay: duration({
+        description:
+          "The pod's preStop hook (GET /prestop on the monitoring port) answers after this: the agent reports not ready at once but keeps accepting while Kubernetes removes the pod from the Service's endpoints, then SIGTERM comes.",
+        default: '5s',
       }),
     }),
     logging: obj('Structured logging.', {

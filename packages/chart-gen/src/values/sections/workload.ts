@@ -105,7 +105,8 @@ export const scheduling = {
   ),
   priorityClassName: str({ description: 'Priority class of the pods.', default: '' }),
   terminationGracePeriodSeconds: int({
-    description: 'Grace period for SIGTERM: the agent drains its queue within it.',
+    description:
+      'Seconds from the preStop hook to SIGKILL: must be longer than config.lifecycle.pre_stop_delay + config.lifecycle.shutdown_grace (the chart refuses otherwise).',
     default: 30,
     minimum: 1,
   }),

@@ -39,10 +39,14 @@ export async function runCommand(options: { config?: string }, env: Env = proces
       logger.warn({ signal }, 'second signal: exiting without draining');
       process.exit(runExitCodes.failed);
     }
-    logger.info(
-      { signal, graceMs: loaded.durations.shutdownGraceMs },
-      'stopping: draining the queue upstream',
-    );
+    const graceMs = loaded.durations.shutdownGraceMs;
+    logger.info({ signal, graceMs }, 'stopping: draining the queue upstream');
+    // The stop is bounded by construction; this is the backstop that keeps the promise to
+    // Kubernetes (exit before SIGKILL) should anything in it ever hang.
+    setTimeout(() => {
+      logger.error({ graceMs }, 'stop overran lifecycle.shutdown_grace: exiting');
+      process.exit(runExitCodes.failed);
+    }, graceMs + 1000).unref();
     agent.stop().then(
       (report) => {
         logger.info(

@@ -18,6 +18,7 @@ export interface AgentConfig {
     max_retries: number;
     retry_delay: string;
     max_retry_delay: string;
+    max_elapsed: string;
     circuit_breaker_threshold: number;
     circuit_breaker_cooldown: string;
   };
@@ -27,14 +28,21 @@ export interface AgentConfig {
     http: { enabled: boolean; port: number };
     max_request_bytes: number;
     max_decompressed_bytes: number;
+    header_timeout: string;
+    request_timeout: string;
+    idle_timeout: string;
+    max_connections: number;
+    max_concurrent_streams: number;
   };
   monitoring: {
     port: number;
     metrics_enabled: boolean;
     health_check_interval: string;
     unready_when_breaker_open: boolean;
+    unready_queue_percent: number;
+    ready_queue_percent: number;
   };
-  lifecycle: { shutdown_grace: string };
+  lifecycle: { shutdown_grace: string; request_grace: string; pre_stop_delay: string };
   logging: { level: LogLevel; format: 'json' | 'text' };
 }
 
@@ -53,9 +61,15 @@ export interface AgentDurations {
   flushIntervalMs: number;
   retryDelayMs: number;
   maxRetryDelayMs: number;
+  maxElapsedMs: number;
   breakerCooldownMs: number;
   healthCheckIntervalMs: number;
+  headerTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
   shutdownGraceMs: number;
+  requestGraceMs: number;
+  preStopDelayMs: number;
 }
 
 /** The config as loaded: where it came from and which environment variables changed it. */
@@ -66,4 +80,9 @@ export interface LoadedConfig {
   file: string | undefined;
   /** Environment variables that override file settings, by name. */
   overrides: string[];
+  /**
+   * Whether config.toml set otlp.endpoint. When it did not, the exporter picks the OTLP default of
+   * the protocol in effect (which OTEL_EXPORTER_OTLP_PROTOCOL may change): 4317 for gRPC, 4318 for HTTP.
+   */
+  endpointFromFile: boolean;
 }

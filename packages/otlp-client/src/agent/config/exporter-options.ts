@@ -27,7 +27,6 @@ const fileKeyOfEnv: Record<string, string> = {
 export function exporterEnv(loaded: LoadedConfig, env: Env): Env {
   const o = loaded.config.otlp;
   const file: Record<string, string> = {
-    OTEL_EXPORTER_OTLP_ENDPOINT: o.endpoint,
     OTEL_EXPORTER_OTLP_PROTOCOL: o.protocol,
     OTEL_EXPORTER_OTLP_TIMEOUT: String(Math.max(1, Math.round(loaded.durations.timeoutMs))),
     OTEL_EXPORTER_OTLP_COMPRESSION: o.compression,
@@ -36,6 +35,7 @@ export function exporterEnv(loaded: LoadedConfig, env: Env): Env {
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
     .join(',');
   if (headers) file.OTEL_EXPORTER_OTLP_HEADERS = headers;
+  if (loaded.endpointFromFile) file.OTEL_EXPORTER_OTLP_ENDPOINT = o.endpoint;
   if (o.tls.ca_file) file.OTEL_EXPORTER_OTLP_CERTIFICATE = o.tls.ca_file;
   if (o.tls.cert_file) file.OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE = o.tls.cert_file;
   if (o.tls.key_file) file.OTEL_EXPORTER_OTLP_CLIENT_KEY = o.tls.key_file;
@@ -61,6 +61,7 @@ export function exporterOptions(
       maxRetries: c.resilience.max_retries,
       initialDelayMs: d.retryDelayMs,
       maxDelayMs: d.maxRetryDelayMs,
+      maxElapsedMs: Math.max(1, Math.round(d.maxElapsedMs)),
     },
     breaker: { threshold: c.resilience.circuit_breaker_threshold, cooldownMs: d.breakerCooldownMs },
     registry,

@@ -110,6 +110,11 @@ function checkCoherence(c: AgentConfig, file: string | undefined, source: string
   };
   if (c.queue.max_items < c.otlp.batch_size)
     fail('queue.max_items', `${c.queue.max_items} is smaller than otlp.batch_size (${c.otlp.batch_size})`);
+  if (c.monitoring.ready_queue_percent > c.monitoring.unready_queue_percent)
+    fail(
+      'monitoring.ready_queue_percent',
+      `${c.monitoring.ready_queue_percent} is above monitoring.unready_queue_percent (${c.monitoring.unready_queue_percent})`,
+    );
   if (c.receivers.max_decompressed_bytes < c.receivers.max_request_bytes)
     fail('receivers.max_decompressed_bytes', 'must be at least receivers.max_request_bytes');
   const { ca_file, cert_file, key_file } = c.otlp.tls;
@@ -145,15 +150,31 @@ function durationsOf(c: AgentConfig, file: string | undefined, source: string): 
       );
     }
   };
-  return {
+  const durations: AgentDurations = {
     timeoutMs: d('otlp.timeout', c.otlp.timeout),
     flushIntervalMs: d('otlp.flush_interval', c.otlp.flush_interval),
     retryDelayMs: d('resilience.retry_delay', c.resilience.retry_delay),
     maxRetryDelayMs: d('resilience.max_retry_delay', c.resilience.max_retry_delay),
+    maxElapsedMs: d('resilience.max_elapsed', c.resilience.max_elapsed),
     breakerCooldownMs: d('resilience.circuit_breaker_cooldown', c.resilience.circuit_breaker_cooldown),
     healthCheckIntervalMs: d('monitoring.health_check_interval', c.monitoring.health_check_interval),
+    headerTimeoutMs: d('receivers.header_timeout', c.receivers.header_timeout),
+    requestTimeoutMs: d('receivers.request_timeout', c.receivers.request_timeout),
+    idleTimeoutMs: d('receivers.idle_timeout', c.receivers.idle_timeout),
     shutdownGraceMs: d('lifecycle.shutdown_grace', c.lifecycle.shutdown_grace),
+    requestGraceMs: d('lifecycle.request_grace', c.lifecycle.request_grace),
+    // 0 is allowed: no delay in the preStop hook.
+    preStopDelayMs: d('lifecycle.pre_stop_delay', c.lifecycle.pre_stop_delay, -1),
   };
+  // The shutdown's steps share its grace: requests first, then the queue's drain.
+  if (durations.requestGraceMs >= durations.shutdownGraceMs)
+    throw new AgentConfigError(
+      'lifecycle.request_grace',
+      `${c.lifecycle.request_grace} must be shorter than lifecycle.shutdown_grace (${c.lifecycle.shutdown_grace})`,
+      file,
+      lineOfKey(source, ['lifecycle', 'request_grace']),
+    );
+  return durations;
 }
 
 /**
@@ -196,5 +217,6 @@ export function loadAgentConfig(path?: string, env: Env = process.env): LoadedCo
     durations: durationsOf(config, found ? file : undefined, source),
     file: found ? file : undefined,
     overrides,
+    endpointFromFile: endpointInFile,
   };
 }

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { httpServerLimits } from '../net/http-server-deadlines.js';
 
 export interface Readiness {
   ready: boolean;
@@ -15,11 +16,16 @@ export interface HealthServerOptions {
   readiness: () => Readiness;
   /** undefined: /metrics answers 404 (monitoring.metrics_enabled = false). */
   registry?: Registry;
+  /** The receivers' header, request and idle deadlines apply here too. */
+  limits: { headerTimeoutMs: number; requestTimeoutMs: number; idleTimeoutMs: number };
+  /** GET /prestop (the pod's preStop hook): answered once this resolves. */
+  preStop: () => Promise<void>;
 }
 
 /**
  * /health (liveness: answering at all proves the event loop turns), /ready (readiness: 200 or 503
- * with the reasons) and /metrics (Prometheus text format) on the monitoring port.
+ * with the reasons), /metrics (Prometheus text format) and /prestop (the preStop hook: answered
+ * after lifecycle.pre_stop_delay) on the monitoring port.
  */
 export class HealthServer {
   private server?: Server;
@@ -27,7 +33,7 @@ export class HealthServer {
   constructor(private readonly o: HealthServerOptions) {}
 
   async start(): Promise<number> {
-    const server = createServer((req, res) => {
+    const server = createServer(httpServerLimits(this.o.limits), (req, res) => {
       const path = (req.url ?? '').split('?')[0];
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -38,6 +44,13 @@ export class HealthServer {
         const body = JSON.stringify({ status: r.ready ? 'ready' : 'not ready', reasons: r.reasons }) + '\n';
         return void res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
       }
+      if (path === '/prestop') {
+        this.o.preStop().then(
+          () => res.writeHead(200, { 'content-type': 'text/plain' }).end('terminating\n'),
+          () => res.writeHead(500).end(),
+        );
+        return;
+      }
       if (path === '/metrics' && this.o.registry) {
         const registry = this.o.registry;
         registry.metrics().then(
@@ -46,7 +59,9 @@ export class HealthServer {
         );
         return;
       }
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: /health, /ready, /metrics\n');
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('not found: /health, /ready, /metrics, /prestop\n');
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {

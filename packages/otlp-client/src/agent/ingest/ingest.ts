@@ -56,6 +56,16 @@ export class Ingest {
       items += c.items;
       bytes += c.bytes.length;
     }
+    const bounds = this.exporter.queueBounds;
+    if (items > bounds.maxItems || bytes > bounds.maxBytes)
+      // Not worth a retry: no amount of waiting makes room for it (413 / RESOURCE_EXHAUSTED without RetryInfo).
+      return this.refuse(
+        signal,
+        transport,
+        'too_large',
+        `the request (${items} items, ${bytes} bytes) is larger than the whole queue (queue.max_items ${bounds.maxItems}, queue.max_bytes ${bounds.maxBytes}): split it`,
+        items,
+      );
     if (!this.exporter.hasRoomFor(signal, items, bytes))
       return this.refuse(
         signal,

@@ -1,9 +1,13 @@
 import * as grpc from '@grpc/grpc-js';
+import { createServer } from 'node:net';
+import type { Server as NetServer, Socket } from 'node:net';
 import { rawExportService } from '../../proto/raw-service.js';
 import { signalNames } from '../../proto/signals.js';
 import type { Signal } from '../../proto/signals.js';
 import { statusWithRetryDelay } from '../../transport/retry-info.js';
 import type { IngestResult } from '../ingest/ingest.js';
+import { requestDeadlineInterceptor } from './grpc-request-deadline.js';
+import { wireEncodingInterceptor, wireEncodingKey } from './grpc-wire-encoding.js';
 import type { Receiver, ReceiverContext } from './receiver.js';
 import type { RefuseReason } from './receiver-metrics.js';
 
@@ -19,22 +23,38 @@ const grpcStatus: Record<RefuseReason, grpc.status> = {
   not_found: grpc.status.UNIMPLEMENTED,
 };
 
+/** An HTTP/2 client opens with a 24-byte preface and a SETTINGS frame (9-byte header at least). */
+const handshakeBytes = 24 + 9;
+
 /**
  * OTLP/gRPC on grpc-js: the Export method of the trace, metrics and logs services, with the
- * request kept as bytes (no decode: the ingest slices it). grpc-js enforces
- * max_decompressed_bytes on every message, compressed or not, and decompresses gzip itself;
- * an uncompressed message above max_request_bytes is refused here.
+ * request kept as bytes (no decode: the ingest slices it). The receiver owns the TCP listener and
+ * hands each connection to grpc-js (a connection injector), which is where the connection cap and
+ * the handshake deadline live; grpc-js holds the rest: max_concurrent_streams, the idle timeout,
+ * max_decompressed_bytes on every message (compressed or not, it decompresses gzip itself), and
+ * the request deadline (an interceptor). An identity message above max_request_bytes is refused
+ * here.
  */
 export class GrpcReceiver implements Receiver {
   readonly transport = 'grpc' as const;
   private server?: grpc.Server;
+  private listener?: NetServer;
+  private readonly sockets = new Set<Socket>();
 
   constructor(private readonly ctx: ReceiverContext) {}
 
   async start(): Promise<number> {
+    const { limits } = this.ctx;
     const server = new grpc.Server({
-      'grpc.max_receive_message_length': this.ctx.limits.maxDecompressedBytes,
+      'grpc.max_receive_message_length': limits.maxDecompressedBytes,
+      'grpc.max_concurrent_streams': limits.maxConcurrentStreams,
+      'grpc.max_connection_idle_ms': limits.idleTimeoutMs,
       'grpc.keepalive_permit_without_calls': 1,
+      'grpc.enable_channelz': 0,
+      interceptors: [
+        wireEncodingInterceptor,
+        requestDeadlineInterceptor(limits.requestTimeoutMs, 'receivers.request_timeout'),
+      ],
     });
     for (const signal of signalNames) {
       server.addService(rawExportService(signal), {
@@ -43,23 +63,39 @@ export class GrpcReceiver implements Receiver {
       });
     }
     this.server = server;
-    return new Promise<number>((resolve, reject) =>
-      server.bindAsync(
-        `${this.ctx.host}:${this.ctx.port}`,
-        grpc.ServerCredentials.createInsecure(),
-        (err, port) => (err ? reject(err) : resolve(port)),
-      ),
-    );
+    const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+    const listener = createServer((socket) => {
+      this.sockets.add(socket);
+      // A connection that has not even sent the HTTP/2 preface by now is not a gRPC client.
+      const handshake = setTimeout(() => {
+        if (socket.bytesRead < handshakeBytes) socket.destroy();
+      }, limits.headerTimeoutMs);
+      handshake.unref();
+      socket.once('close', () => {
+        clearTimeout(handshake);
+        this.sockets.delete(socket);
+      });
+      injector.injectConnection(socket);
+    });
+    listener.maxConnections = limits.maxConnections;
+    this.listener = listener;
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(this.ctx.port, this.ctx.host, () => resolve());
+    });
+    return (listener.address() as { port: number }).port;
   }
 
   private answer(
     signal: Signal,
     call: grpc.ServerUnaryCall<Buffer, Buffer>,
   ): [grpc.ServiceError | null, Buffer?] {
-    const encoding = String(call.metadata.get('grpc-encoding')[0] ?? 'identity');
+    const encoding = String(call.metadata.get(wireEncodingKey)[0] ?? 'unknown');
     const { maxRequestBytes } = this.ctx.limits;
+    // A compressed message was bounded by grpc-js (max_decompressed_bytes, before and after
+    // inflating); one sent as it is must also stay within max_request_bytes, as over HTTP.
     const result: IngestResult =
-      encoding === 'identity' && call.request.length > maxRequestBytes
+      encoding !== 'gzip' && encoding !== 'deflate' && call.request.length > maxRequestBytes
         ? this.ctx.ingest.refuse(
             signal,
             'grpc',
@@ -86,13 +122,19 @@ export class GrpcReceiver implements Receiver {
     return [error];
   }
 
-  /** Refuses new calls, lets calls in progress finish (bounded: then forces). */
+  /**
+   * Stops accepting connections at once, asks every connection to finish (GOAWAY: calls in progress
+   * go on, new ones go elsewhere), and after `graceMs` closes whatever is left. Resolves within
+   * `graceMs` whatever the clients do.
+   */
   async stop(graceMs = 5000): Promise<void> {
     const server = this.server;
     if (!server) return;
+    this.listener?.close();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         server.forceShutdown();
+        for (const socket of this.sockets) socket.destroy();
         resolve();
       }, graceMs);
       server.tryShutdown(() => {

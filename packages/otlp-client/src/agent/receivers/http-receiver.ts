@@ -8,6 +8,7 @@ import type { Signal } from '../../proto/signals.js';
 import type { IngestResult } from '../ingest/ingest.js';
 import { jsonToProtobuf } from '../ingest/json-request.js';
 import { WireError } from '../ingest/wire.js';
+import { closeWithin, httpServerLimits } from '../net/http-server-deadlines.js';
 import type { Receiver, ReceiverContext } from './receiver.js';
 import type { RefuseReason } from './receiver-metrics.js';
 
@@ -73,16 +74,20 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 export class HttpReceiver implements Receiver {
   readonly transport = 'http' as const;
   private server?: Server;
+  private stopping = false;
 
   constructor(private readonly ctx: ReceiverContext) {}
 
   async start(): Promise<number> {
-    const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const server = createServer(httpServerLimits(this.ctx.limits), (req, res) => {
+      // Stopping: answer this one, then close the connection (the client reconnects elsewhere).
+      if (this.stopping) res.shouldKeepAlive = false;
       this.handle(req, res).catch((err: Error) => {
         this.ctx.logger.error({ err: err.message }, 'OTLP/HTTP request failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
+    server.maxConnections = this.ctx.limits.maxConnections;
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -91,13 +96,15 @@ export class HttpReceiver implements Receiver {
     return (server.address() as AddressInfo).port;
   }
 
-  /** Stops listening and closes idle keep-alive connections; requests in progress finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops listening and closes idle keep-alive connections at once; requests in progress have
+   * `graceMs` to finish, then every connection left is closed. Resolves within `graceMs`.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     const server = this.server;
     if (!server) return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await closed;
+    this.stopping = true;
+    await closeWithin(server, graceMs);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

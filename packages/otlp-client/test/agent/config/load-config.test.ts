@@ -53,12 +53,17 @@ describe('loadAgentConfig', () => {
         'config.otlp.tls.ca_file=/etc/otlp/tls/ca.pem',
         'config.queue.max_items=50000',
         'config.lifecycle.shutdown_grace=25s',
+        'terminationGracePeriodSeconds=35',
+        'config.resilience.max_elapsed=10m',
+        'config.receivers.request_timeout=1m',
         'config.logging.format=text',
       ]),
     );
     expect(custom.config.otlp.headers).toEqual({ authorization: 'Bearer t0k=n' });
     expect(custom.config.otlp.tls.ca_file).toBe('/etc/otlp/tls/ca.pem');
     expect(custom.durations.shutdownGraceMs).toBe(25_000);
+    expect(custom.durations.maxElapsedMs).toBe(600_000);
+    expect(custom.durations.requestTimeoutMs).toBe(60_000);
     expect(custom.config.queue.max_items).toBe(50_000);
   });
 
