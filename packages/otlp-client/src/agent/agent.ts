@@ -7,6 +7,7 @@ import type { DropReason } from '../export/signal-stats.js';
 import type { LoadedConfig } from './config/agent-config.js';
 import { exporterOptions, inFileTerms } from './config/exporter-options.js';
 import { HealthServer } from './health/health-server.js';
+import { QueueWatermark } from './health/queue-watermark.js';
 import type { Readiness } from './health/health-server.js';
 import { Ingest } from './ingest/ingest.js';
 import { podIdentity } from './ingest/pod-identity.js';
@@ -65,8 +66,7 @@ export class Agent {
   private phase: Phase = 'starting';
   private statusTimer?: NodeJS.Timeout;
   private stopping?: Promise<StopReport>;
-  /** The queue passed unready_queue_percent and has not yet gone back below ready_queue_percent. */
-  private queueHigh = false;
+  private readonly queueWatermark: QueueWatermark;
   /** The preStop hook was called: the pod is leaving the Service's endpoints. */
   private preStopUntil = 0;
 
@@ -80,6 +80,10 @@ export class Agent {
       throw inFileTerms(err, o.loaded, env);
     }
     this.receiverMetrics = new ReceiverMetrics(this.registry);
+    this.queueWatermark = new QueueWatermark(
+      config.monitoring.unready_queue_percent,
+      config.monitoring.ready_queue_percent,
+    );
     this.ingest = new Ingest(this.exporter, podIdentity(env), this.receiverMetrics);
     this.health = new HealthServer({
       host: o.host ?? '0.0.0.0',
@@ -158,15 +162,11 @@ export class Agent {
     else if (Date.now() < this.preStopUntil) reasons.push('terminating: preStop hook called');
     if (m.unready_when_breaker_open && this.exporter.breakerState() !== 0)
       reasons.push('the upstream circuit breaker is open');
-    if (m.unready_queue_percent > 0) {
-      const percent = this.exporter.queueFill() * 100;
-      if (percent >= m.unready_queue_percent) this.queueHigh = true;
-      else if (percent < m.ready_queue_percent) this.queueHigh = false;
-      if (this.queueHigh)
-        reasons.push(
-          `the queue is ${Math.round(percent)}% full (unready from ${m.unready_queue_percent}% until below ${m.ready_queue_percent}%)`,
-        );
-    }
+    const percent = this.exporter.queueFill() * 100;
+    if (this.queueWatermark.update(percent))
+      reasons.push(
+        `the queue is ${Math.round(percent)}% full (unready from ${m.unready_queue_percent}% until below ${m.ready_queue_percent}%)`,
+      );
     const ready = reasons.length === 0;
     this.receiverMetrics.ready.set(ready ? 1 : 0);
     return { ready, reasons };

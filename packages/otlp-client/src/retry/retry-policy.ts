@@ -65,13 +65,14 @@ export class RetryPolicy {
     if (remaining <= 0) return { kind: 'give-up' };
     const inPlace = retry <= this.maxRetries;
     const exponential = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** Math.min(retry - 1, 30));
-    // A requeued batch waits the whole backoff cap: the upstream has failed it several times in a row.
+    // A requeued batch waits the full exponential delay (no jitter down to nothing): the upstream
+    // has failed it several times in a row.
     const wanted =
       serverDelayMs !== undefined
         ? Math.min(serverDelayMs, this.maxServerDelayMs)
         : inPlace
           ? Math.round(this.random() * exponential)
-          : this.maxDelayMs;
+          : exponential;
     const delayMs = Math.max(0, Math.min(wanted, remaining));
     return inPlace ? { kind: 'retry', delayMs } : { kind: 'requeue', delayMs };
   }

@@ -12,10 +12,10 @@ describe('RetryPolicy', () => {
     expect(low.decide(1, 0, 0)).toEqual({ kind: 'retry', delayMs: 0 });
   });
 
-  it('after maxRetries in a row the batch is requeued for the backoff cap, never given up', () => {
-    const p = new RetryPolicy({ maxRetries: 2, initialDelayMs: 100, maxDelayMs: 800, random: () => 1 });
-    expect(p.decide(2, 0, 0)).toEqual({ kind: 'retry', delayMs: 200 });
-    expect(p.decide(3, 0, 0)).toEqual({ kind: 'requeue', delayMs: 800 });
+  it('after maxRetries in a row the batch is requeued for the full backoff, never given up', () => {
+    const p = new RetryPolicy({ maxRetries: 2, initialDelayMs: 100, maxDelayMs: 800, random: () => 0 });
+    expect(p.decide(2, 0, 0)).toEqual({ kind: 'retry', delayMs: 0 });
+    expect(p.decide(3, 0, 0)).toEqual({ kind: 'requeue', delayMs: 400 });
     expect(p.decide(50, 0, 60_000)).toEqual({ kind: 'requeue', delayMs: 800 });
   });
 
