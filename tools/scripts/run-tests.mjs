@@ -38,6 +38,7 @@ const steps = [
       'lint-workflows',
       'shellcheck',
       'e2e',
+      'soak-short',
       '--output-style=static',
       ...extra,
     ],
