@@ -1,3 +1,4 @@
+import { isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { Signal } from '../../proto/signals.js';
 import { signalSpecs } from '../../proto/signals.js';
 import { WireError } from './wire.js';
@@ -19,13 +20,23 @@ function hexIds(value: unknown, path: string): unknown {
 }
 
 /**
+ * A JSON number as a JS number when that loses nothing, else as its text: OTLP/JSON may send 64-bit
+ * integers (timestamps, intValue, counts) as numbers, which JSON.parse would round above 2^53;
+ * protobufjs reads a 64-bit field from text exactly (and a double from text as Number does).
+ */
+function exactNumber(text: string): number | string {
+  return isSafeNumber(text) ? Number(text) : text;
+}
+
+/**
  * An OTLP/JSON Export request, re-encoded as protobuf so that it takes the same path as every
- * other request. Bad JSON or a value of the wrong type is a WireError (400).
+ * other request. 64-bit integers arrive exactly whether sent as strings or numbers. Bad JSON or a
+ * value of the wrong type is a WireError (400).
  */
 export function jsonToProtobuf(signal: Signal, text: string): Uint8Array {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseLossless(text, undefined, exactNumber);
   } catch (err) {
     throw new WireError(`invalid JSON: ${(err as Error).message}`);
   }

@@ -37,23 +37,26 @@ function sameBytes(buf: Uint8Array, start: number, end: number, want: Uint8Array
 }
 
 /**
- * The identity attributes missing from the Resource message in buf[start, end): an attribute the
- * sender already set (its own k8s.pod.name, say) is never overwritten.
+ * The identity attributes missing from a Resource sent as the occurrences buf[start, end) (one
+ * message, merged): an attribute the sender already set (its own k8s.pod.name, say) is never
+ * overwritten.
  */
 export function missingIdentity(
   attrs: readonly IdentityAttribute[],
   buf: Uint8Array,
-  start: number,
-  end: number,
+  occurrences: readonly { start: number; end: number }[],
 ): IdentityAttribute[] {
   if (attrs.length === 0) return [];
   const present = new Set<IdentityAttribute>();
-  forEachField(buf, start, end, (f) => {
-    if (f.field !== 1 || f.wireType !== wireTypes.len) return;
-    forEachField(buf, f.valueStart, f.end, (kv) => {
-      if (kv.field !== 1 || kv.wireType !== wireTypes.len) return;
-      for (const a of attrs) if (sameBytes(buf, kv.valueStart, kv.end, a.keyBytes)) present.add(a);
+  for (const { start, end } of occurrences)
+    forEachField(buf, start, end, (f) => {
+      if (f.field !== 1 || f.wireType !== wireTypes.len) return;
+      // A KeyValue's key is a string: its last occurrence is the key.
+      let key: { start: number; end: number } | undefined;
+      forEachField(buf, f.valueStart, f.end, (kv) => {
+        if (kv.field === 1 && kv.wireType === wireTypes.len) key = { start: kv.valueStart, end: kv.end };
+      });
+      if (key) for (const a of attrs) if (sameBytes(buf, key.start, key.end, a.keyBytes)) present.add(a);
     });
-  });
   return attrs.filter((a) => !present.has(a));
 }

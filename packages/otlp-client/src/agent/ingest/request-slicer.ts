@@ -69,7 +69,9 @@ export function sliceRequest(
     expectLen(entry.wireType, 'resource entry', entry.tagStart);
     const tagStart = entry.tagStart;
     const end = entry.end;
-    let resource: { start: number; end: number } | undefined;
+    // Every occurrence of the Resource field: protobuf merges them (a sender may split a Resource),
+    // and so does concatenating their payloads into one field when the entry is rebuilt.
+    const resources: { start: number; end: number }[] = [];
     const head: Uint8Array[] = [];
     const scopes: ScopeEntry[] = [];
     let total = 0;
@@ -77,7 +79,7 @@ export function sliceRequest(
       if (f.field === resourceField) {
         expectLen(f.wireType, 'resource', f.tagStart);
         checkFraming(buf, f.valueStart, f.end);
-        resource = { start: f.valueStart, end: f.end };
+        resources.push({ start: f.valueStart, end: f.end });
         return;
       }
       if (f.field !== scopeEntryField) {
@@ -100,14 +102,14 @@ export function sliceRequest(
       });
       scopes.push(scope);
     });
-    const missing = resource ? missingIdentity(identity, buf, resource.start, resource.end) : identity;
+    const missing = missingIdentity(identity, buf, resources);
     if (missing.length === 0 && total <= maxItems) {
       // The common case: the resource entry goes upstream as the very bytes that came in.
       chunks.push({ bytes: buf.subarray(tagStart, end), items: total });
       return;
     }
     const resourcePart = lenField(resourceField, [
-      ...(resource ? [buf.subarray(resource.start, resource.end)] : []),
+      ...resources.map((r) => buf.subarray(r.start, r.end)),
       ...missing.map((a) => a.field),
     ]);
     const emit = (parts: Uint8Array[], items: number) =>

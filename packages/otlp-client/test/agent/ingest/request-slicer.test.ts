@@ -1,7 +1,7 @@
 import { concatChunks } from '../../../src/batch/chunker';
 import { podIdentity } from '../../../src/agent/ingest/pod-identity';
 import { sliceRequest } from '../../../src/agent/ingest/request-slicer';
-import { WireError } from '../../../src/agent/ingest/wire';
+import { WireError, forEachField, lenField } from '../../../src/agent/ingest/wire';
 import { signalSpecs } from '../../../src/proto/signals';
 import type { Signal } from '../../../src/proto/signals';
 import { resourceSpans } from '../../support/spans';
@@ -21,6 +21,24 @@ const spanNames = (req: Obj) =>
   );
 
 const identityEnv = { POD_NAME: 'agent-0', POD_NAMESPACE: 'telemetry', NODE_NAME: 'node-a' };
+const resourceType = signalSpecs.traces.request.lookupType('opentelemetry.proto.resource.v1.Resource');
+const encodeResource = (r: Obj) => Buffer.from(resourceType.encode(resourceType.fromObject(r)).finish());
+const kv = (key: string, value: string) => ({ key, value: { stringValue: value } });
+/** The scope-entry fields (field 2) of the first resource entry of an encoded request. */
+function scopeEntriesOf(request: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  forEachField(request, 0, request.length, (entry) =>
+    forEachField(request, entry.valueStart, entry.end, (f) => {
+      if (f.field === 2) parts.push(request.subarray(f.tagStart, f.end));
+    }),
+  );
+  return Buffer.concat(parts);
+}
+function occurrences(haystack: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
+  return n;
+}
 
 describe('sliceRequest', () => {
   it('passes a resource entry through as the very bytes received when nothing needs changing', () => {
@@ -124,6 +142,53 @@ describe('sliceRequest', () => {
       r.scopeLogs.flatMap((s: Obj) => s.logRecords.map((l: Obj) => l.body.stringValue)),
     );
     expect(bodies).toEqual(logRecords.map((l) => l.body.stringValue));
+  });
+
+  it('merges a Resource sent as several occurrences when it rebuilds the entry (identity, split)', () => {
+    // Resource { service.name } then Resource { host.name, dropped_attributes_count: 2 }: one
+    // message to any protobuf parser, and so it must stay.
+    const first = encodeResource({ attributes: [kv('service.name', 'checkout')] });
+    const second = encodeResource({ attributes: [kv('host.name', 'h1')], droppedAttributesCount: 2 });
+    const spans = encode('traces', resourceSpans(4)).subarray(0); // one entry: take its scope part
+    const scopePart = scopeEntriesOf(spans);
+    const entry = lenField(1, [lenField(1, [first]), Buffer.from(scopePart), lenField(1, [second])]);
+    for (const [maxItems, identity] of [
+      [100, podIdentity(identityEnv)],
+      [3, []],
+      [3, podIdentity(identityEnv)],
+    ] as const) {
+      const out = decode('traces', concatChunks(sliceRequest('traces', entry, maxItems, identity)));
+      for (const r of out.resourceSpans as Obj[]) {
+        expect(r.resource.attributes.map((a: Obj) => a.key).slice(0, 2)).toEqual([
+          'service.name',
+          'host.name',
+        ]);
+        expect(r.resource.droppedAttributesCount).toBe(2);
+      }
+      expect(spanNames(out)).toHaveLength(4);
+    }
+  });
+
+  it('keeps unknown fields inside messages, whole or rebuilt; unknown request-level fields are dropped', () => {
+    const unknownField = Buffer.from([0xd2, 0x3e, 0x03, 0x61, 0x62, 0x63]); // field 1002, "abc"
+    const resource = Buffer.concat([encodeResource({ attributes: [kv('service.name', 's')] }), unknownField]);
+    const entry = lenField(1, [
+      lenField(1, [resource]),
+      Buffer.from(scopeEntriesOf(encode('traces', resourceSpans(4)))),
+      unknownField,
+    ]);
+    const request = Buffer.concat([entry, Buffer.from([0xd2, 0x3e, 0x01, 0x7a])]);
+    for (const [maxItems, identity] of [
+      [100, []],
+      [100, podIdentity(identityEnv)],
+      [3, []],
+    ] as const) {
+      const out = Buffer.from(concatChunks(sliceRequest('traces', request, maxItems, identity)));
+      // In the Resource and in the entry: each forwarded entry carries both.
+      const entries = sliceRequest('traces', request, maxItems, identity).length;
+      expect(occurrences(out, unknownField)).toBe(2 * entries);
+      expect(out.includes(Buffer.from([0xd2, 0x3e, 0x01, 0x7a]))).toBe(false);
+    }
   });
 
   it('refuses malformed bytes with a WireError naming the byte, never a partial result', () => {

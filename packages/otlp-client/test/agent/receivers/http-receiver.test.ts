@@ -81,6 +81,27 @@ describe('HttpReceiver', () => {
     expect(sink.received.reduce((n, r) => n + r.items, 0)).toBe(8);
   });
 
+  it('OTLP/JSON 64-bit integers sent as JSON numbers arrive exact, above 2^53 too', async () => {
+    const text =
+      '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5B8EFFF798038103D269B633813FC60C",' +
+      '"spanId":"EEE19B7EC3C1B174","name":"big","startTimeUnixNano":1700824735828301291,' +
+      '"endTimeUnixNano":18446744073709551615,"attributes":[{"key":"n","value":{"intValue":-9223372036854775808}},' +
+      '{"key":"d","value":{"doubleValue":0.1}}]}]}]}]}';
+    const before = sink.received.length;
+    const res = await post('/v1/traces', text, { 'content-type': 'application/json' });
+    expect(res.status).toBe(200);
+    await agent.exporter.forceFlush();
+    const body = sink.received.slice(before).find((r) => r.signal === 'traces')!.body;
+    const decoded = signalSpecs.traces.request.toObject(signalSpecs.traces.request.decode(body), {
+      longs: String,
+    }) as { resourceSpans: { scopeSpans: { spans: Record<string, any>[] }[] }[] };
+    const span = decoded.resourceSpans[0].scopeSpans[0].spans[0];
+    expect(span.startTimeUnixNano).toBe('1700824735828301291');
+    expect(span.endTimeUnixNano).toBe('18446744073709551615');
+    expect(span.attributes[0].value.intValue).toBe('-9223372036854775808');
+    expect(span.attributes[1].value.doubleValue).toBe(0.1);
+  });
+
   it('answers 400 with a google.rpc.Status for malformed protobuf and bad JSON', async () => {
     const res = await post('/v1/traces', Buffer.from('\x0a\xff\xff\xff\x0fgarbage'));
     expect(res.status).toBe(400);
