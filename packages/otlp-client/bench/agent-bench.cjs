@@ -6,7 +6,7 @@
 // startup-to-ready time. Never a test: it asserts nothing.
 const { fork, spawn } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
+const { freePorts } = require('../soak/free-ports.cjs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -21,15 +21,6 @@ const pct = (xs, p) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ticks = 100; // USER_HZ of /proc/<pid>/stat
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function ask(child, msg) {
   return new Promise((resolve) => {
@@ -48,7 +39,7 @@ function peakRssMiB(pid) {
 
 /** A fresh agent process forwarding to the sink; resolves once /ready answers, with the time it took. */
 async function startAgent(sinkPort) {
-  const [grpcPort, httpPort, monitoringPort] = [await freePort(), await freePort(), await freePort()];
+  const [grpcPort, httpPort, monitoringPort] = await freePorts(3);
   const dir = mkdtempSync(join(tmpdir(), 'agent-bench-'));
   const config = join(dir, 'config.toml');
   writeFileSync(
@@ -65,7 +56,7 @@ async function startAgent(sinkPort) {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: process.env.BENCH_AGENT_NODE_OPTIONS ?? '' },
   });
-  for (let i = 0; i < 5000; i++) {
+  for (let i = 0; i < 5000 && child.exitCode === null; i++) {
     const ok = await fetch(`http://127.0.0.1:${monitoringPort}/ready`).then(
       (r) => r.ok,
       () => false,

@@ -8,7 +8,6 @@
 // sink or was counted as dropped by the agent, and nothing was dropped. Last line:
 //   agent-soak acked=N delivered=N dropped=N duplicates=N crashes=0 max_rss_mib=N recovery_ms=N
 const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-grpc');
@@ -16,6 +15,7 @@ const { resourceFromAttributes } = require('@opentelemetry/resources');
 const { BasicTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base');
 const { AgentProcess, chartConfig, writeFile } = require('./agent-process.cjs');
 const { FaultProxy } = require('./fault-proxy.cjs');
+const { freePorts } = require('./free-ports.cjs');
 const { GrpcFaultSink, HttpFaultSink, Recorder } = require('./fault-sinks.cjs');
 const { soakSchedule } = require('./schedule.cjs');
 
@@ -26,15 +26,6 @@ const resultsFile = process.argv.includes('--results')
   : undefined;
 const recoveryLimitMs = 5000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The SDK side: spans at `rate`/s through a BatchSpanProcessor; counts what the agent acknowledged. */
 function startLoad(grpcPort) {
@@ -96,7 +87,7 @@ async function main() {
     grpc: await new FaultProxy(await grpcSink.start()).start(),
     'http/protobuf': await new FaultProxy(await httpSink.start()).start(),
   };
-  const [grpcPort, httpPort, monitoringPort] = [await freePort(), await freePort(), await freePort()];
+  const [grpcPort, httpPort, monitoringPort] = await freePorts(3);
   const env = {
     PATH: process.env.PATH,
     POD_NAME: 'otlp-client-soak-0',

@@ -14,7 +14,7 @@ import {
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { GrpcSink } from './support/grpc-sink';
 import { until } from './support/spans';
-import { freePort, writeConfig } from './agent/support/agent-harness';
+import { freePort, freePorts, writeConfig } from './agent/support/agent-harness';
 
 jest.setTimeout(60_000);
 
@@ -125,7 +125,7 @@ describe('otlp-client executable', () => {
 
   it('on SIGTERM under load: refuses new requests, delivers every accepted span upstream, exits 0', async () => {
     const sink = await new GrpcSink([{ kind: 'slow', ms: 40 }]).start();
-    const [grpcPort, httpPort, monitoringPort] = [await freePort(), await freePort(), await freePort()];
+    const [grpcPort, httpPort, monitoringPort] = await freePorts(3);
     const file = writeConfig(`[otlp]
 endpoint = "http://127.0.0.1:${sink.port}"
 batch_size = 50

@@ -61,3 +61,31 @@ describe('template-level guards (what a JSON Schema cannot express)', () => {
     expect(r.stderr).toContain('verticalPodAutoscaler.updateMode must be "Off"');
   });
 });
+
+describe.each([
+  ['helm 4', helm4],
+  ['helm 3', helm3],
+])('%s: the pod outlives the agent stop (preStop delay + shutdown grace)', (_name, bin) => {
+  const template = (sets: string) => runHelm(bin, ['template', 'otlp', chart, '--set', sets]);
+
+  it.each([
+    ['terminationGracePeriodSeconds=25', '(25)'],
+    ['config.lifecycle.shutdown_grace=1m', '5s + 1m'],
+    ['config.lifecycle.pre_stop_delay=10s,config.lifecycle.shutdown_grace=20500ms', '10s + 20500ms'],
+  ])('refuses %s', (sets, named) => {
+    const r = template(sets);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('terminationGracePeriodSeconds');
+    expect(r.stderr).toContain(named);
+  });
+
+  it.each([
+    'terminationGracePeriodSeconds=26',
+    'config.lifecycle.shutdown_grace=1m,terminationGracePeriodSeconds=70',
+    'config.lifecycle.pre_stop_delay=0s,config.lifecycle.shutdown_grace=1m29s,terminationGracePeriodSeconds=90',
+  ])('accepts %s and renders the preStop hook on the monitoring port', (sets) => {
+    const r = template(sets);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/preStop:\n\s+httpGet:\n\s+path: \/prestop\n\s+port: http/);
+  });
+});

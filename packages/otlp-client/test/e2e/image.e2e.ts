@@ -9,7 +9,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { signalSpecs } from '../../src/proto/signals';
 import { version } from '../../src/version';
-import { freePort } from '../agent/support/agent-harness';
+import { freePorts } from '../agent/support/agent-harness';
 import { GrpcSink } from '../support/grpc-sink';
 import { until } from '../support/spans';
 
@@ -60,7 +60,7 @@ describe(`container image ${tag}`, () => {
     console.log(`image ${tag}: ${(image[0].Size / 1e6).toFixed(1)} MB`);
 
     sink = await new GrpcSink().start();
-    const [grpcPort, httpPort, monitoringPort] = [await freePort(), await freePort(), await freePort()];
+    const [grpcPort, httpPort, monitoringPort] = await freePorts(3);
     const configFile = join(confDir, 'config.toml');
     writeFileSync(
       configFile,
