@@ -68,6 +68,17 @@ export class SignalQueue {
     }
   }
 
+  /** The entry at the front, left in place. */
+  peek(): QueueEntry | undefined {
+    return this.length > 0 ? this.chunks[this.head] : undefined;
+  }
+
+  /** Takes the entry at the front alone. */
+  takeOne(): QueueEntry[] {
+    const c = this.shift();
+    return c ? [c] : [];
+  }
+
   /** Takes a batch from the front: as many chunks as fit in maxItems and maxBytes (at least one). */
   take(maxItems: number, maxBytes: number): QueueEntry[] {
     const out: QueueEntry[] = [];

@@ -166,8 +166,13 @@ export class SignalPipeline {
         }, this.holdUntil - Date.now());
         break;
       }
-      const entries = this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes);
-      const failedSince = earliestFailure(entries);
+      // A batch back from a failure goes alone: fresh items never join it and its older retry budget.
+      const front = this.queue.peek() as Chunk;
+      const entries =
+        front.failedSince !== undefined
+          ? this.queue.takeOne()
+          : this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes);
+      const failedSince = (entries[0] as Chunk).failedSince;
       const batch = this.encoder.encode(entries, this.s.batchMaxBytes);
       // Spans past the exact byte bound wait at the front (admitted already: no bound applies).
       if (batch.rest) this.queue.unshift([batch.rest]);
@@ -329,14 +334,4 @@ export class SignalPipeline {
     this.idleWaiters = [];
     for (const w of waiters) w();
   }
-}
-
-/** The earliest first failure among the entries of a batch (undefined: none failed before). */
-function earliestFailure(entries: readonly QueueEntry[]): number | undefined {
-  let at: number | undefined;
-  for (const e of entries) {
-    const since = (e as Chunk).failedSince;
-    if (since !== undefined && (at === undefined || since < at)) at = since;
-  }
-  return at;
 }

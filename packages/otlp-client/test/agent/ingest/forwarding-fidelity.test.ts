@@ -7,13 +7,14 @@
 // (resource, scope, item), apart from the pod-identity attributes the agent adds.
 // FIDELITY_SEED replays a run; FIDELITY_REQUESTS sets the requests per signal and path.
 import * as grpc from '@grpc/grpc-js';
+import type { Type } from 'protobufjs';
 import { gzipSync } from 'node:zlib';
 import type { Agent } from '../../../src/agent/agent';
 import { signalNames, signalSpecs } from '../../../src/proto/signals';
 import type { Signal } from '../../../src/proto/signals';
 import { officialRequestType } from '../../support/fidelity/official-proto';
 import { renderJsonVariant } from '../../support/fidelity/json-variant';
-import { Random, randomMessage } from '../../support/fidelity/random-request';
+import { Random, generatedFields, randomMessage } from '../../support/fidelity/random-request';
 import { decodeTriples, multisetDiff } from '../../support/fidelity/triples';
 import { encodeVariant } from '../../support/fidelity/variant-encoder';
 import type { VariantOptions } from '../../support/fidelity/variant-encoder';
@@ -227,4 +228,26 @@ describe.each(setups)('forwarding fidelity: $name', ({ protocol, withIdentity, b
       );
     },
   );
+});
+
+/** Every field of every message reachable from the three request types, by `Type.field`. */
+function reachableFields(type: Type, seen = new Set<string>(), out = new Set<string>()): Set<string> {
+  if (seen.has(type.fullName)) return out;
+  seen.add(type.fullName);
+  for (const f of type.fieldsArray) {
+    out.add(`${type.fullName}.${f.name}`);
+    if (f.resolvedType && 'fieldsArray' in f.resolvedType) reachableFields(f.resolvedType as Type, seen, out);
+  }
+  return out;
+}
+
+describe('forwarding fidelity: coverage of the official definitions', () => {
+  it('the requests above set every field of every message of the three signals at least once', () => {
+    const all = new Set<string>();
+    for (const signal of signalNames)
+      for (const f of reachableFields(officialRequestType(signal))) all.add(f);
+    const missed = [...all].filter((f) => !generatedFields.has(f));
+    expect(missed).toEqual([]);
+    expect(all.size).toBeGreaterThan(100);
+  });
 });

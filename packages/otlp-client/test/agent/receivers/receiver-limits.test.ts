@@ -1,6 +1,7 @@
 // What one client may take of the agent's receivers: bytes (on the wire and inflated), time
 // (headers, body, HTTP/2 preface, a gRPC message) and connections. Real agent, raw clients.
 import * as grpc from '@grpc/grpc-js';
+import { connect as connectHttp2 } from 'node:http2';
 import { gzipSync } from 'node:zlib';
 import type { Agent } from '../../../src/agent/agent';
 import { signalSpecs } from '../../../src/proto/signals';
@@ -168,6 +169,64 @@ describe('connection caps', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     } finally {
+      await agent.stop(500);
+      sink.forceStop();
+    }
+  });
+});
+
+describe('idle connections', () => {
+  it('are closed after receivers.idle_timeout: an HTTP keep-alive connection and an HTTP/2 connection with no calls', async () => {
+    const sink = await new GrpcSink().start();
+    const { agent } = await startAgent(
+      `[otlp]\nendpoint = "http://127.0.0.1:${sink.port}"\n[receivers]\nidle_timeout = "1s"\n`,
+    );
+    const session = connectHttp2(`http://127.0.0.1:${agent.ports.grpc!}`);
+    session.on('error', () => {});
+    try {
+      const http = await rawSocket(agent.ports.http!);
+      const httpClosed = closedBy(http, 10_000);
+      // One whole request (an empty export), answered; then the connection idles.
+      http.write(
+        'POST /v1/traces HTTP/1.1\r\nhost: agent\r\ncontent-type: application/x-protobuf\r\ncontent-length: 0\r\n\r\n',
+      );
+      const begun = Date.now();
+      const grpcClosed = new Promise<number>((resolve) =>
+        session.once('close', () => resolve(Date.now() - begun)),
+      );
+      const { afterMs, received } = await httpClosed;
+      expect(received).toMatch(/^HTTP\/1\.1 200/);
+      expect(afterMs).toBeGreaterThanOrEqual(900);
+      expect(
+        await Promise.race([grpcClosed, new Promise<number>((r) => setTimeout(() => r(-1), 10_000))]),
+      ).toBeGreaterThanOrEqual(900);
+    } finally {
+      session.destroy();
+      await agent.stop(500);
+      sink.forceStop();
+    }
+  });
+});
+
+describe('concurrent gRPC calls', () => {
+  it('the HTTP/2 SETTINGS the gRPC receiver sends carry receivers.max_concurrent_streams', async () => {
+    const sink = await new GrpcSink().start();
+    const { agent } = await startAgent(
+      `[otlp]\nendpoint = "http://127.0.0.1:${sink.port}"\n[receivers]\nmax_concurrent_streams = 7\n`,
+    );
+    const session = connectHttp2(`http://127.0.0.1:${agent.ports.grpc!}`);
+    session.on('error', () => {});
+    try {
+      const settings = await new Promise<{ maxConcurrentStreams?: number }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no SETTINGS within 10 s')), 10_000);
+        session.once('remoteSettings', (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        });
+      });
+      expect(settings.maxConcurrentStreams).toBe(7);
+    } finally {
+      session.destroy();
       await agent.stop(500);
       sink.forceStop();
     }

@@ -94,6 +94,9 @@ function scalar(r: Random, field: Field): unknown {
   }
 }
 
+/** Every `Type.field` the generator has set so far (what a run covered of the definitions). */
+export const generatedFields = new Set<string>();
+
 /** Field names the generator fills with several elements so that every request has items. */
 const itemLists = new Set([
   'resourceSpans',
@@ -126,6 +129,7 @@ export function randomMessage(r: Random, type: Type, depth = 0): Record<string, 
     );
     const f = r.pick(members);
     out[f.name] = value(r, f, depth);
+    generatedFields.add(`${type.fullName}.${f.name}`);
   }
   for (const f of type.fieldsArray) {
     if (f.partOf && !f.partOf.name.startsWith('_')) continue; // real oneofs: done above
@@ -135,6 +139,7 @@ export function randomMessage(r: Random, type: Type, depth = 0): Record<string, 
       const n = list ? 1 + r.int(3) : r.int(depth > 1 ? 2 : 4);
       out[f.name] = Array.from({ length: n }, () => value(r, f, depth));
     } else out[f.name] = value(r, f, depth);
+    generatedFields.add(`${type.fullName}.${f.name}`);
   }
   if (type.name === 'KeyValue' && typeof out.key === 'string' && identityKeys.has(out.key))
     out.key = 'not-identity';
