@@ -236,7 +236,7 @@ function reachableFields(type: Type, seen = new Set<string>(), out = new Set<str
   seen.add(type.fullName);
   for (const f of type.fieldsArray) {
     out.add(`${type.fullName}.${f.name}`);
-    if (f.resolvedType && 'fieldsArray' in f.resolvedType) reachableFields(f.resolvedType as Type, seen, out);
+    if (f.resolvedType && 'fieldsArray' in f.resolvedType) reachableFields(f.resolvedType, seen, out);
   }
   return out;
 }
