@@ -22,6 +22,7 @@ import { GrpcSink } from '../../support/grpc-sink';
 import { HttpSink } from '../../support/http-sink';
 import { until } from '../../support/spans';
 import { startAgent } from '../support/agent-harness';
+import { grpcExport } from '../support/grpc-export';
 
 jest.setTimeout(180_000);
 
@@ -45,22 +46,9 @@ interface Sent {
   describe: () => string;
 }
 
-const identity = (b: Buffer) => b;
-function grpcExport(port: number, signal: Signal, body: Uint8Array, gzip: boolean): Promise<void> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-    'grpc.default_compression_algorithm': gzip ? 2 : 0,
-  });
-  return new Promise<void>((resolve, reject) =>
-    client.makeUnaryRequest(
-      signalSpecs[signal].grpcPath,
-      identity,
-      identity,
-      Buffer.from(body),
-      new grpc.Metadata(),
-      { deadline: Date.now() + 60_000 },
-      (err) => (err ? reject(new Error(`gRPC ${err.code}: ${err.details}`)) : resolve()),
-    ),
-  ).finally(() => client.close());
+async function grpcSend(port: number, signal: Signal, body: Uint8Array, gzip: boolean): Promise<void> {
+  const answer = await grpcExport(port, body, { signal, gzip });
+  if (answer.code !== grpc.status.OK) throw new Error(`gRPC ${answer.code}: ${answer.details}`);
 }
 
 async function httpExport(
@@ -116,7 +104,7 @@ function makeRequests(signal: Signal, path: Path, r: Random, ports: { grpc: numb
       meaning: bytes,
       send: () =>
         path.startsWith('grpc')
-          ? grpcExport(ports.grpc, signal, bytes, gzip)
+          ? grpcSend(ports.grpc, signal, bytes, gzip)
           : httpExport(ports.http, signal, bytes, false, gzip),
       describe: () => `protobuf (${JSON.stringify(options)}), hex: ${Buffer.from(bytes).toString('hex')}`,
     };

@@ -2,27 +2,12 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Agent } from '../../../src/agent/agent';
 import { signalSpecs } from '../../../src/proto/signals';
-import { retryDelayFromStatus } from '../../../src/transport/retry-info';
 import { resourceSpans } from '../../support/spans';
 import { freePort, metricValue, startAgent } from '../support/agent-harness';
+import { grpcExport } from '../support/grpc-export';
 
-const identity = (b: Buffer) => b;
-
-function call(
-  port: number,
-  body: Buffer,
-  options: grpc.ChannelOptions = {},
-): Promise<{ code: grpc.status; details: string; retryMs?: number }> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), options);
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(signalSpecs.traces.grpcPath, identity, identity, body, (err) => {
-      client.close();
-      if (!err) return resolve({ code: grpc.status.OK, details: '' });
-      const details = err.metadata?.get('grpc-status-details-bin')[0] as Buffer | undefined;
-      resolve({ code: err.code, details: err.details, retryMs: retryDelayFromStatus(details) });
-    });
-  });
-}
+const call = (port: number, body: Buffer, channel: grpc.ChannelOptions = {}) =>
+  grpcExport(port, body, { channel });
 
 describe('GrpcReceiver', () => {
   let agent: Agent;

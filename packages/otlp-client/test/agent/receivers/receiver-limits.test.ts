@@ -5,43 +5,18 @@ import { connect as connectHttp2 } from 'node:http2';
 import { gzipSync } from 'node:zlib';
 import type { Agent } from '../../../src/agent/agent';
 import { signalSpecs } from '../../../src/proto/signals';
-import { retryDelayFromStatus } from '../../../src/transport/retry-info';
 import { GrpcSink } from '../../support/grpc-sink';
 import { resourceSpans } from '../../support/spans';
 import { startAgent } from '../support/agent-harness';
+import { grpcExport } from '../support/grpc-export';
 import { closedBy, rawSocket, stalledGrpcCall } from '../support/raw-clients';
 
 jest.setTimeout(30_000);
 
-const identity = (b: Buffer) => b;
 const body = (n: number) =>
   Buffer.from(signalSpecs.traces.request.encode({ resourceSpans: resourceSpans(n) }).finish());
 
-function grpcCall(
-  port: number,
-  message: Buffer,
-  gzip: boolean,
-): Promise<{ code: grpc.status; details: string; retryMs?: number }> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-    'grpc.default_compression_algorithm': gzip ? 2 : 0,
-  });
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(
-      signalSpecs.traces.grpcPath,
-      identity,
-      identity,
-      message,
-      new grpc.Metadata(),
-      { deadline: Date.now() + 20_000 },
-      (err) => {
-        client.close();
-        if (!err) return resolve({ code: grpc.status.OK, details: '' });
-        const details = err.metadata?.get('grpc-status-details-bin')[0] as Buffer | undefined;
-        resolve({ code: err.code, details: err.details, retryMs: retryDelayFromStatus(details) });
-      },
-    );
-  });
-}
+const grpcCall = (port: number, message: Buffer, gzip: boolean) => grpcExport(port, message, { gzip });
 
 describe('receiver limits', () => {
   let sink: GrpcSink;
