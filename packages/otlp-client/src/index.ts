@@ -48,7 +48,7 @@ export type { Signal, SignalSpec } from './proto/signals.js';
 
 // The agent (`otlp-client run`): receivers, health server, config.
 export { Agent } from './agent/agent.js';
-export type { AgentOptions, StopReport } from './agent/agent.js';
+export type { AgentOptions, AgentTotals, StopReport } from './agent/agent.js';
 export {
   loadAgentConfig,
   validateConfig,

@@ -2,6 +2,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Env } from '../config/env.js';
 import { OtlpExporter } from '../export/exporter.js';
 import { signalNames } from '../proto/signals.js';
+import type { Signal } from '../proto/signals.js';
 import { dropReasons } from '../export/signal-stats.js';
 import type { DropReason } from '../export/signal-stats.js';
 import type { LoadedConfig } from './config/agent-config.js';
@@ -244,7 +245,7 @@ export class Agent {
       dropped: Object.fromEntries(dropReasons.map((r) => [r, 0])) as Record<DropReason, number>,
       maybeDuplicated: 0,
     };
-    for (const signal of Object.keys(this.exporter.configs) as (typeof signalNames)[number][]) {
+    for (const signal of Object.keys(this.exporter.configs) as Signal[]) {
       const s = this.exporter.stats(signal);
       totals.offered += s.offered;
       totals.exported += s.exported;
