@@ -93,6 +93,8 @@ async function main() {
     POD_NAME: 'otlp-client-soak-0',
     POD_NAMESPACE: 'soak',
     NODE_NAME: 'node-soak',
+    // SOAK_AGENT_LOG_LEVEL=debug: the agents' retry decisions in the failure report.
+    ...(process.env.SOAK_AGENT_LOG_LEVEL ? { LOG_LEVEL: process.env.SOAK_AGENT_LOG_LEVEL } : {}),
   };
   let memoryLimitMiB = 0;
   const configFor = (protocol) => {
@@ -216,6 +218,17 @@ async function main() {
   ];
   for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
   const failed = checks.filter(([, ok]) => !ok).length;
+  stops.forEach((s, i) => {
+    const { drainedMs, dropped: stopDropped, totals } = s.stopped ?? {};
+    console.log(
+      `stop ${i + 1}: exit ${s.exit.code}, drained in ${drainedMs} ms, dropped ${stopDropped}, totals ${JSON.stringify(totals)}`,
+    );
+  });
+  if (failed > 0)
+    // What the agents said about it: their warnings and errors, last first.
+    for (const [i, a] of agents.entries())
+      for (const line of a.lines.filter((l) => !/partially accepted/.test(String(l.msg))).slice(-40))
+        console.log(`agent ${i + 1}: ${JSON.stringify(line)}`);
   console.log(
     `made=${load.current.made()} failed_sdk_exports=${load.current.failedExports()} rejected_by_upstream=${recorder.rejected.size} sink_requests=${recorder.requests} recoveries_ms=${recoveries.join(',')}`,
   );
