@@ -140,6 +140,9 @@ async function main() {
       if (!restarted && step.fault === 'ok' && Date.now() - started >= (seconds * 1000) / 2) {
         // Halfway: SIGTERM (drain within shutdown_grace) and a new process, upstream over HTTP now.
         console.log(`agent-soak: ${((Date.now() - started) / 1000).toFixed(1)} s: SIGTERM and restart`);
+        // The step before may have been a fault: the stop happens with a healthy upstream.
+        await proxies[protocol].setMode('pass');
+        recorder.mode = 'ok';
         stops.push(await agent.stop());
         receivedAtRestart = recorder.received.size;
         protocol = 'http/protobuf';
