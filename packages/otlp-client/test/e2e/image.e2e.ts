@@ -1,6 +1,6 @@
 // The agent's container image, built by `nx run otlp-client:image`, run with podman (or Docker)
 // as the chart runs it: read-only root filesystem, config mounted at /etc/otlp/config.toml.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,29 +135,23 @@ describe(`container image ${tag}`, () => {
     });
 
     const started = Date.now();
-    engineRun(['stop', '-t', '15', name]);
+    // Asynchronously: the sink lives in this process and must keep answering while the agent
+    // drains (a spawnSync here froze it, and the agent rightly timed out exports still in flight).
+    await new Promise<void>((resolve, reject) => {
+      const stop = spawn(engine.cmd, [...engine.args, 'stop', '-t', '15', name], { env, stdio: 'ignore' });
+      const timer = setTimeout(() => stop.kill('SIGKILL'), 60_000);
+      stop.once('error', reject);
+      stop.once('exit', (code) => {
+        clearTimeout(timer);
+        if (code === 0) resolve();
+        else reject(new Error(`${engine.cmd} stop exited ${code}`));
+      });
+    });
     const stoppedMs = Date.now() - started;
     const state = JSON.parse(engineRun(['inspect', name]).out) as { State: { ExitCode: number } }[];
     expect(state[0].State.ExitCode).toBe(0);
     expect(stoppedMs).toBeLessThan(10_000); // within the grace: SIGTERM was handled, no SIGKILL
-    // The final account is exact. Known bug (open in the tracker, see the package README): under
-    // load, an export that the sink answered is sometimes seen as failed, and its retry never
-    // completes until the stop cancels it; its items are then counted as dropped at shutdown
-    // although the sink has them (checked above). Until that is fixed, the stop is held to exact
-    // accounting rather than to an empty queue.
-    const stopped = engineRun(['logs', name])
-      .out.split('\n')
-      .filter((l) => l.includes('"msg":"stopped'))
-      .map(
-        (l) =>
-          JSON.parse(l) as {
-            totals: { offered: number; exported: number; rejected: number; dropped: Record<string, number> };
-          },
-      )[0];
-    const { offered, exported, rejected, dropped } = stopped.totals;
-    expect(offered).toBe(1000);
-    expect(exported + rejected + Object.values(dropped).reduce((a, b) => a + b, 0)).toBe(offered);
-    expect(dropped.shutdown + exported).toBe(1000);
+    expect(engineRun(['logs', name]).out).toContain('"msg":"stopped; queue drained"');
   });
 });
 
