@@ -14,6 +14,10 @@ jest.setTimeout(30_000);
 const body = (n: number) =>
   Buffer.from(signalSpecs.traces.request.encode({ resourceSpans: resourceSpans(n) }).finish());
 
+/** POSTs `n` spans as OTLP/HTTP protobuf to `url`. */
+const postSpans = (url: string, n: number) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body: body(n) });
+
 /** A TCP server that accepts and never answers: a black-holed upstream. */
 async function blackHole(): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<Socket>();
@@ -49,11 +53,7 @@ shutdown_grace = "3s"
 request_grace = "500ms"
 `);
       agent = started.agent;
-      const posted = await fetch(started.url('/v1/traces'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-protobuf' },
-        body: body(100),
-      });
+      const posted = await postSpans(started.url('/v1/traces'), 100);
       expect(posted.status).toBe(200);
       const slow = await rawSocket(agent.ports.http!);
       const slowClosed = closedBy(slow, 15_000);
@@ -93,11 +93,7 @@ request_grace = "200ms"
 `);
       agent = started.agent;
       const a = agent;
-      const posted = await fetch(started.url('/v1/traces'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-protobuf' },
-        body: body(400),
-      });
+      const posted = await postSpans(started.url('/v1/traces'), 400);
       expect(posted.status).toBe(200);
       await until(() => a.exporter.stats('traces').inFlight > 0, 5000);
       const begun = Date.now();
@@ -132,11 +128,7 @@ pre_stop_delay = "800ms"
         'terminating: preStop hook called',
       ]);
       // Endpoints are being removed: clients that still come are served.
-      const posted = await fetch(started.url('/v1/traces'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-protobuf' },
-        body: body(10),
-      });
+      const posted = await postSpans(started.url('/v1/traces'), 10);
       expect(posted.status).toBe(200);
       const answered = await hook;
       expect(answered.status).toBe(200);
@@ -161,12 +153,7 @@ unready_when_breaker_open = false
 `);
     agent = started.agent;
     const a = agent;
-    const post = (n: number) =>
-      fetch(started.url('/v1/traces'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-protobuf' },
-        body: body(n),
-      });
+    const post = (n: number) => postSpans(started.url('/v1/traces'), n);
     expect((await post(60)).status).toBe(200);
     await until(() => a.exporter.stats('traces').inFlight === 0, 10_000);
     expect(a.readiness().ready).toBe(true);
