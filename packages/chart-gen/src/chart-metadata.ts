@@ -1,20 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const requireHere = createRequire(__filename);
 
+function packageVersion(manifest: string): string {
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 /** Version of the agent the chart deploys: the otlp-client package version is the appVersion. */
 export function agentVersion(): string {
-  const pkg = JSON.parse(readFileSync(requireHere.resolve('@otlp-kit/otlp-client/package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return packageVersion(requireHere.resolve('@otlp-kit/otlp-client/package.json'));
 }
+
+/**
+ * chart-gen's own version, which is also the chart's: one release versions the packages, the
+ * chart and the image together (nx.json `release`), so a chart is always the one its generator made.
+ */
+export const chartGenVersion = packageVersion(join(__dirname, '..', 'package.json'));
 
 /** Chart.yaml metadata besides the version fields. */
 export const chartMetadata = {
   name: 'otlp-client',
-  version: '0.1.0',
+  version: chartGenVersion,
   description:
     'OTLP telemetry agent: receives OTLP on 4317/4318 and forwards it upstream with batching, retries and a circuit breaker.',
   /** Pod Security Admission is GA from 1.25; the oldest minor still validated against here is 1.29. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { chartGenVersion } from './chart-metadata.js';
 import { checkCommand } from './commands/check.js';
 import { generate } from './commands/generate.js';
+import { publishCommand } from './commands/publish.js';
 import { schemaCommand } from './commands/schema.js';
 import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
@@ -10,9 +12,9 @@ import { workspaceRoot } from './workspace.js';
 const out = (s: string) => void process.stdout.write(s);
 const root = () => workspaceRoot();
 
-const program = new Command('chart-gen').description(
-  'Generate, check and validate the otlp-client Helm chart and its values JSON Schema.',
-);
+const program = new Command('chart-gen')
+  .version(chartGenVersion)
+  .description('Generate, check and validate the otlp-client Helm chart and its values JSON Schema.');
 
 program
   .command('generate')
@@ -50,6 +52,17 @@ program
   .description('print the values JSON Schema (or, with --config, the agent config schema)')
   .option('--config', 'the agent config.toml schema instead', false)
   .action((o: { config: boolean }) => out(schemaCommand(o.config ? 'config' : 'values')));
+
+program
+  .command('publish')
+  .description('package the chart and helm push it to oci://<registry>/charts')
+  .option('--registry <host>', 'registry host[/namespace] (default: $REGISTRY)')
+  .option('--plain-http', 'no TLS (default only for 127.0.0.1/localhost, or REGISTRY_INSECURE=true)')
+  .action(async (o: { registry?: string; plainHttp?: boolean }) => {
+    process.exitCode = (
+      await publishCommand({ root: root(), registry: o.registry, plainHttp: o.plainHttp, out })
+    ).code;
+  });
 
 program
   .command('start')

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `nx run otlp-client:image`: builds packages/otlp-client/Dockerfile with a Docker engine when
-// one answers, else with buildah; prints the image's name and size.
+// `nx run otlp-client:image`: builds packages/otlp-client/Dockerfile for this machine's platform
+// with a Docker engine when one answers, else with buildah; prints the image's name and size.
+// image/publish-image.mjs builds every release platform through the same function.
 //
 //   --base registry|local   base images: pulled (node:20 + distroless), or assembled from this
 //                           machine's node (image/local-base.mjs). Default: registry with Docker,
@@ -12,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineArgs, engineEnv, pickEngine } from './engine.mjs';
 import { buildLocalBases } from './local-base.mjs';
+import { hostPlatform } from './platforms.mjs';
+import { writeSbom } from './sbom.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(packageDir, '..', '..');
@@ -23,26 +26,47 @@ function option(name) {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-function revision() {
+/** The commit the image is built from (full SHA), or 'unknown' outside a git checkout. */
+export function revision() {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
 }
 
-/** Builds the image; returns { tag, sizeBytes, engine }. */
-export function buildImage({ engine = pickEngine(), base, tag = defaultImageTag } = {}) {
+/**
+ * Builds the image for `platform` (default: this machine's); returns { tag, sizeBytes, engine }.
+ * With `manifest`, buildah adds the image to that manifest list instead of tagging it alone;
+ * `format: 'oci'` writes an OCI image (buildah keeps HEALTHCHECK only in the Docker format).
+ */
+export function buildImage({
+  engine = pickEngine(),
+  base,
+  tag = defaultImageTag,
+  platform = hostPlatform().platform,
+  manifest,
+  format = 'docker',
+} = {}) {
   if (!existsSync(join(packageDir, 'dist', 'cli.js')))
     throw new Error(
       'packages/otlp-client/dist is missing: run `npx nx run otlp-client:build` (the image target does)',
     );
   const env = engineEnv();
   const useLocal = (base ?? (engine.name === 'docker' ? 'registry' : 'local')) === 'local';
-  const args = [...engineArgs(engine, 'build'), '-f', join(packageDir, 'Dockerfile'), '-t', tag];
+  writeSbom();
+  const args = [
+    ...engineArgs(engine, 'build', { format, withIgnoreFile: true }),
+    '-f',
+    join(packageDir, 'Dockerfile'),
+  ];
+  args.push('--platform', platform, ...(manifest ? ['--manifest', manifest] : ['-t', tag]));
   args.push('--build-arg', `VERSION=${version}`, '--build-arg', `REVISION=${revision()}`);
+  // buildah 1.28 resolves $BUILDPLATFORM to the target platform, which would look for an arm64
+  // build base (and run npm under emulation); the build stage is meant to run natively.
+  if (engine.name === 'buildah') args.push('--build-arg', `BUILDPLATFORM=${hostPlatform().platform}`);
   if (useLocal) {
-    const bases = buildLocalBases(engine);
+    const bases = buildLocalBases(engine, { platform });
     args.push('--build-arg', `BUILD_IMAGE=${bases.build}`, '--build-arg', `RUNTIME_IMAGE=${bases.runtime}`);
     // The local build base carries this machine's CA bundle: pass its path on when the registry
     // is reached through a TLS-intercepting proxy (NODE_EXTRA_CA_CERTS set here).
@@ -51,6 +75,7 @@ export function buildImage({ engine = pickEngine(), base, tag = defaultImageTag 
       args.push('--build-arg', `NODE_EXTRA_CA_CERTS=${ca}`, '--build-arg', `npm_config_cafile=${ca}`);
   }
   execFileSync(engine.cmd, [...args, root], { stdio: 'inherit', env });
+  if (manifest) return { tag: manifest, engine: engine.name, platform };
   const inspect =
     engine.name === 'docker'
       ? ['image', 'inspect', tag]

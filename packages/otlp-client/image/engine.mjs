@@ -4,7 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The build context's ignore file, beside the Dockerfile (BuildKit finds it there by its name). */
+const ignoreFile = join(dirname(fileURLToPath(import.meta.url)), '..', 'Dockerfile.dockerignore');
 
 function answers(cmd, args) {
   try {
@@ -43,12 +47,26 @@ export function pickEngine(wanted) {
   };
 }
 
-/** Arguments of a build command for the engine (buildah keeps HEALTHCHECK only in docker format). */
-export function engineArgs(engine, verb) {
+/**
+ * Arguments of a build command for the engine. buildah writes the Docker format by default
+ * because it keeps HEALTHCHECK only there; `format: 'oci'` is for images pushed in an OCI index.
+ * `withIgnoreFile`: the agent image's build, whose context is the workspace root.
+ */
+export function engineArgs(engine, verb, { format = 'docker', withIgnoreFile = false } = {}) {
   if (verb !== 'build') throw new Error(`unknown verb ${verb}`);
   return engine.name === 'docker'
     ? ['build']
-    : [...engine.globalArgs, 'bud', '--isolation', 'chroot', '--format', 'docker', '--network', 'host'];
+    : [
+        ...engine.globalArgs,
+        'bud',
+        '--isolation',
+        'chroot',
+        '--format',
+        format,
+        '--network',
+        'host',
+        ...(withIgnoreFile ? ['--ignorefile', ignoreFile] : []),
+      ];
 }
 
 /** Environment for podman/buildah commands. */

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Assembles the two base images packages/otlp-client/Dockerfile needs, for a machine that cannot
-// pull any: from this machine's own node binary, the shared libraries `ldd` lists for it, and
-// (for the build image) its npm. The layout follows Google's distroless Node image (/nodejs/bin/node),
-// so the Dockerfile is the same whichever base it gets.
+// pull any. The build base (node, npm, env) is this machine's own node and the shared libraries
+// `ldd` lists for it; it runs the build stage on the build platform. The runtime base (node and
+// its libraries; no shell, no package manager) is made per target platform: for this machine's
+// architecture from the same files, for another one from that architecture's Node.js binary and
+// Debian libraries (image/foreign-rootfs.mjs). The layout follows Google's distroless Node image
+// (/nodejs/bin/node), so the Dockerfile is the same whichever base it gets.
 //
-//   node packages/otlp-client/image/local-base.mjs [--engine buildah|docker]
-//   → localhost/otlp-kit/node-runtime:20   (node + libc; no shell, no package manager)
-//   → localhost/otlp-kit/node-build:20     (the same + npm and env)
+//   node packages/otlp-client/image/local-base.mjs [--engine buildah|docker] [--platform linux/arm64]
+//   → localhost/otlp-kit/node-runtime:<node version>-<arch>
+//   → localhost/otlp-kit/node-build:<node version>-<this machine's arch>
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -21,11 +24,18 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { engineArgs, engineEnv, pickEngine } from './engine.mjs';
+import { fillForeignRootfs } from './foreign-rootfs.mjs';
+import { hostPlatform, platformInfo } from './platforms.mjs';
 
-export const localBaseImages = {
-  runtime: 'localhost/otlp-kit/node-runtime:20',
-  build: 'localhost/otlp-kit/node-build:20',
-};
+/** The local base images for a target platform (`linux/arm64`); the build base is always native. */
+export function localBaseImages(platform = hostPlatform().platform) {
+  const target = platformInfo(platform);
+  const version = process.version.slice(1);
+  return {
+    runtime: `localhost/otlp-kit/node-runtime:${version}-${target.ociArch}`,
+    build: `localhost/otlp-kit/node-build:${version}-${hostPlatform().ociArch}`,
+  };
+}
 
 /** Absolute paths of the shared libraries (and the loader) a binary links, from ldd. */
 function sharedLibraries(binary) {
@@ -44,15 +54,19 @@ function copyWithParents(root, file) {
   cpSync(realpathSync(file), target);
 }
 
-function rootfs(withNpm) {
+function rootfs(withNpm, target) {
   const root = mkdtempSync(join(tmpdir(), 'otlp-base-'));
-  const node = realpathSync(process.execPath);
   if (!process.version.startsWith('v20.'))
     throw new Error(`node ${process.version}: the image is for Node 20; run this with Node 20`);
-  mkdirSync(join(root, 'nodejs', 'bin'), { recursive: true });
-  cpSync(node, join(root, 'nodejs', 'bin', 'node'));
-  const binaries = withNpm ? [node, '/usr/bin/env'] : [node];
-  for (const lib of new Set(binaries.flatMap(sharedLibraries))) copyWithParents(root, lib);
+  if (target.native) {
+    const node = realpathSync(process.execPath);
+    mkdirSync(join(root, 'nodejs', 'bin'), { recursive: true });
+    cpSync(node, join(root, 'nodejs', 'bin', 'node'));
+    const binaries = withNpm ? [node, '/usr/bin/env'] : [node];
+    for (const lib of new Set(binaries.flatMap(sharedLibraries))) copyWithParents(root, lib);
+  } else {
+    fillForeignRootfs(root, target);
+  }
   mkdirSync(join(root, 'etc'), { recursive: true });
   // Users as in distroless (root, nonroot 65532) plus the chart's 10001.
   writeFileSync(
@@ -84,9 +98,17 @@ function rootfs(withNpm) {
   return root;
 }
 
-/** Builds both base images with `engine` (unless `reuse` and they exist); returns their names. */
-export function buildLocalBases(engine = pickEngine(), { reuse = true } = {}) {
-  for (const [kind, tag] of Object.entries(localBaseImages)) {
+/**
+ * Builds both base images for `platform` with `engine` (unless `reuse` and they exist); returns
+ * their names.
+ */
+export function buildLocalBases(
+  engine = pickEngine(),
+  { reuse = true, platform = hostPlatform().platform } = {},
+) {
+  const images = localBaseImages(platform);
+  for (const [kind, tag] of Object.entries(images)) {
+    const target = kind === 'build' ? hostPlatform() : platformInfo(platform);
     if (reuse) {
       try {
         const inspect =
@@ -97,7 +119,7 @@ export function buildLocalBases(engine = pickEngine(), { reuse = true } = {}) {
         // not there yet: build it
       }
     }
-    const root = rootfs(kind === 'build');
+    const root = rootfs(kind === 'build', target);
     writeFileSync(
       join(root, '..', `${kind}.Containerfile`),
       `FROM scratch\nCOPY . /\nENV PATH=/usr/bin:/nodejs/bin\nENTRYPOINT ["/nodejs/bin/node"]\n`,
@@ -105,7 +127,16 @@ export function buildLocalBases(engine = pickEngine(), { reuse = true } = {}) {
     try {
       execFileSync(
         engine.cmd,
-        [...engineArgs(engine, 'build'), '-f', join(root, '..', `${kind}.Containerfile`), '-t', tag, root],
+        [
+          ...engineArgs(engine, 'build'),
+          '--platform',
+          target.platform,
+          '-f',
+          join(root, '..', `${kind}.Containerfile`),
+          '-t',
+          tag,
+          root,
+        ],
         { stdio: 'inherit', env: engineEnv() },
       );
     } finally {
@@ -113,10 +144,17 @@ export function buildLocalBases(engine = pickEngine(), { reuse = true } = {}) {
       rmSync(join(root, '..', `${kind}.Containerfile`), { force: true });
     }
   }
-  return localBaseImages;
+  return images;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--engine');
-  buildLocalBases(pickEngine(i > 0 ? process.argv[i + 1] : undefined), { reuse: false });
+  const option = (name) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const built = buildLocalBases(pickEngine(option('engine')), {
+    reuse: false,
+    platform: option('platform') ?? hostPlatform().platform,
+  });
+  console.log(`base images: ${built.build} (build), ${built.runtime} (runtime)`);
 }
