@@ -21,6 +21,10 @@ const nx = join(root, 'node_modules', '.bin', 'nx');
 const extra = process.argv.slice(2);
 
 const steps = [
+  [
+    'system tools the tests run (installed when missing)',
+    [process.execPath, join(root, 'tools', 'scripts', 'system-tools.mjs')],
+  ],
   ['TypeScript project references are in sync', [nx, 'sync:check']],
   ['formatting (prettier)', [nx, 'format:check', '--all']],
   [
