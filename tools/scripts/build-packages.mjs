@@ -23,6 +23,8 @@ try {
   process.exit(0);
 }
 if (!projects.every((p) => existsSync(p))) process.exit(0);
+// `npm install --package-lock-only` (as nx release runs it) installs nothing, so builds nothing.
+if (process.env.npm_config_package_lock_only === 'true') process.exit(0);
 
 const started = Date.now();
 const r = spawnSync(process.execPath, [tsc, '--build', ...projects], { cwd: root, stdio: 'inherit' });
