@@ -12,6 +12,7 @@
 // that skipped it).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { releaseChangelog, releaseVersion } from 'nx/release';
