@@ -53,15 +53,12 @@ if (dryRun) {
   );
 } else {
   // The chart's generator reads the versions the step above wrote into the package manifests.
-  execFileSync(
-    join(root, 'node_modules', '.bin', 'nx'),
-    ['run', 'chart-gen:generate', '--output-style=static'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false' },
-    },
-  );
+  const nx = createRequire(join(root, 'package.json')).resolve('nx/bin/nx.js');
+  execFileSync(process.execPath, [nx, 'run', 'chart-gen:generate', '--output-style=static'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   const now = chartVersions();
   if (now.version !== workspaceVersion || now.appVersion !== workspaceVersion)
     throw new Error(`the regenerated chart says ${JSON.stringify(now)}, not ${workspaceVersion}`);
