@@ -3,7 +3,15 @@
 // appVersion, hence the default image tag) and the changelog together; the committed chart is
 // exactly what its generator writes (the drift check passes on the release commit).
 const { execFileSync } = require('node:child_process');
-const { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -32,6 +40,10 @@ function linkNodeModules(clone) {
   for (const name of ['otlp-client', 'chart-gen', 'policy-lint'])
     symlinkSync(join(clone, 'packages', name), join(target, '@otlp-kit', name));
   symlinkSync(join(clone, 'tools'), join(target, '@otlp-kit', 'workspace-tools'));
+  // Workspaces' own node_modules (versions that differ from the hoisted ones).
+  for (const dir of ['packages/otlp-client', 'packages/chart-gen', 'packages/policy-lint', 'tools'])
+    if (existsSync(join(root, dir, 'node_modules')))
+      symlinkSync(join(root, dir, 'node_modules'), join(clone, dir, 'node_modules'));
 }
 
 describe('npm run release', () => {
