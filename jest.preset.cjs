@@ -20,6 +20,12 @@ module.exports = function preset(projectDir) {
     },
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     testEnvironmentOptions: { customExportConditions: ['@otlp-kit/source', 'node', 'require', 'default'] },
+    // COVERAGE=true (ci.yml) is Jest's --coverage for every project at once: a per-project summary
+    // that tools/scripts/coverage-summary.mjs turns into the job summary.
+    collectCoverage: process.env.COVERAGE === 'true',
+    collectCoverageFrom: ['<rootDir>/src/**/*.ts', '<rootDir>/scripts/**/*.{cjs,mjs}'],
+    coverageDirectory: path.join(__dirname, 'coverage', name),
+    coverageReporters: ['json-summary', 'text-summary'],
     reporters: [
       'default',
       [path.join(__dirname, 'tools', 'jest', 'results-reporter.cjs'), { project: name }],

@@ -19,23 +19,28 @@ function checkWorkflowPolicy(file) {
   const perms = wf.permissions;
   if (perms === undefined)
     problems.push('no top-level permissions: set "permissions: contents: read" (and only what a job needs)');
-  const allowed = new Set([
-    'contents:read',
-    'actions:read',
-    'pull-requests:read',
+  // Read access for the whole workflow; anything that writes is granted per job, where it is used.
+  // contents: write (a GitHub release) only in a workflow that runs on tag pushes alone.
+  const on = wf.on ?? wf[true];
+  const tagPushOnly =
+    typeof on === 'object' && Object.keys(on).length === 1 && on.push?.tags && !on.push.branches;
+  const readOnly = new Set(['contents:read', 'actions:read', 'pull-requests:read']);
+  const perJob = new Set([
+    ...readOnly,
     'security-events:write',
     'packages:write',
     'id-token:write',
+    ...(tagPushOnly ? ['contents:write'] : []),
   ]);
-  const check = (p, where) => {
+  const check = (p, where, allowed) => {
     if (typeof p === 'string') problems.push(`${where}: permissions "${p}" is too broad`);
     else if (p)
       for (const [k, v] of Object.entries(p))
         if (!allowed.has(`${k}:${v}`)) problems.push(`${where}: permission ${k}: ${v} is not expected`);
   };
-  check(perms, 'workflow');
+  check(perms, 'workflow', readOnly);
   for (const [name, job] of Object.entries(wf.jobs ?? {})) {
-    check(job.permissions, `job ${name}`);
+    check(job.permissions, `job ${name}`, perJob);
     for (const step of job.steps ?? []) {
       if (
         typeof step.uses === 'string' &&

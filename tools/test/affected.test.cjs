@@ -11,11 +11,11 @@ function git(cwd, ...args) {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function affectedTasks(clone) {
+function affectedTasks(clone, targets = ['build', 'test', 'lint']) {
   const out = join(clone, 'graph.json');
   execFileSync(
     join(root, 'node_modules', '.bin', 'nx'),
-    ['affected', '-t', 'build', 'test', 'lint', '--base=HEAD~1', '--head=HEAD', `--graph=${out}`],
+    ['affected', '-t', ...targets, '--base=HEAD~1', '--head=HEAD', `--graph=${out}`],
     {
       cwd: clone,
       env: {
@@ -61,6 +61,12 @@ describe('nx affected', () => {
       const needers = Object.entries(dependencies).filter(([, deps]) => deps.includes('otlp-client:build'));
       expect(needers.map(([t]) => t.split(':')[0])).toEqual(needers.map(() => 'chart-gen'));
     }
+  });
+
+  it("a change to the image's ignore file selects otlp-client's image e2e", () => {
+    appendFileSync(join(clone, 'packages', 'otlp-client', 'Dockerfile.dockerignore'), '\n# touched\n');
+    git(clone, 'commit', '-qam', 'touch the image context');
+    expect(affectedTasks(clone, ['e2e']).tasks).toContain('otlp-client:e2e');
   });
 
   it('a change to the README alone selects nothing', () => {

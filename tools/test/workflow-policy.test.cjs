@@ -42,4 +42,28 @@ describe('workflow policy', () => {
       'job a: actions/checkout must set persist-credentials: false',
     ]);
   });
+
+  it('lets a tag-push-only workflow write contents in a job, never at the top', () => {
+    const job = (perms) =>
+      write(
+        [
+          'on:',
+          '  push:',
+          "    tags: ['v*']",
+          `permissions: ${perms.top}`,
+          'jobs:',
+          '  release:',
+          '    runs-on: ubuntu-24.04',
+          `    permissions: ${perms.job}`,
+          '    steps:',
+          '      - run: gh release create',
+        ].join('\n'),
+      );
+    expect(
+      policy.checkWorkflowPolicy(job({ top: '{ contents: read }', job: '{ contents: write }' })),
+    ).toEqual([]);
+    expect(
+      policy.checkWorkflowPolicy(job({ top: '{ contents: write }', job: '{ contents: read }' })),
+    ).toEqual(['workflow: permission contents: write is not expected']);
+  });
 });

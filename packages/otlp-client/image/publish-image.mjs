@@ -128,7 +128,8 @@ export function publishImage({
     throw new Error(
       'REGISTRY is not set: say where to push, e.g. `REGISTRY=127.0.0.1:5000 npx nx run otlp-client:image-publish`',
     );
-  const repository = `${registry.replace(/\/+$/, '')}/otlp-client`;
+  // Image references are lowercase; a GitHub owner (ghcr.io/<owner>) may not be.
+  const repository = `${registry.replace(/\/+$/, '').toLowerCase()}/otlp-client`;
   const commit = revision();
   const tags = publishTags({ version, commit, latest });
   const plainHttp = isPlainHttpRegistry(registry);

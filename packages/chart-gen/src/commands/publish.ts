@@ -35,7 +35,8 @@ export function isPlainHttpRegistry(registry: string, env: NodeJS.ProcessEnv = p
 export async function publishCommand(
   o: PublishCommandOptions,
 ): Promise<{ code: number; report?: PublishReport }> {
-  const registry = (o.registry ?? process.env.REGISTRY)?.replace(/\/+$/, '');
+  // OCI references are lowercase; a GitHub owner (ghcr.io/<owner>) may not be.
+  const registry = (o.registry ?? process.env.REGISTRY)?.replace(/\/+$/, '').toLowerCase();
   if (!registry) {
     o.out(
       'chart-gen publish: no registry: pass --registry or set REGISTRY, e.g. `REGISTRY=127.0.0.1:5000 npx nx run chart-gen:chart-publish`\n',
