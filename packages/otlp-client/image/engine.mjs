@@ -29,8 +29,11 @@ export function containersConfFile() {
   return containersConf;
 }
 
-/** `{ name, cmd, globalArgs }` for building; `runner` is the matching run command. */
-export function pickEngine(wanted) {
+/**
+ * `{ name, cmd, globalArgs }` for building; `runner` is the matching run command. `wanted`
+ * (--engine, else $IMAGE_ENGINE) forces one; by default a Docker engine that answers wins.
+ */
+export function pickEngine(wanted = process.env.IMAGE_ENGINE || undefined) {
   if (wanted === 'docker' || (!wanted && answers('docker', ['info']))) {
     return { name: 'docker', cmd: 'docker', globalArgs: [], runner: { cmd: 'docker', globalArgs: [] } };
   }
