@@ -1,15 +1,9 @@
 // Exercises Nx's affected logic on this very repository: a temporary clone, one committed change,
 // and the task graph `nx affected` would run. Nothing is executed in the clone.
 const { execFileSync } = require('node:child_process');
-const { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { appendFileSync, readFileSync, rmSync, symlinkSync } = require('node:fs');
 const { join } = require('node:path');
-
-const root = join(__dirname, '..', '..');
-
-function git(cwd, ...args) {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+const { cloneRepository, git, root } = require('./support/clone.cjs');
 
 function affectedTasks(clone, targets = ['build', 'test', 'lint']) {
   const out = join(clone, 'graph.json');
@@ -36,10 +30,7 @@ function affectedTasks(clone, targets = ['build', 'test', 'lint']) {
 describe('nx affected', () => {
   let clone;
   beforeAll(() => {
-    clone = mkdtempSync(join(tmpdir(), 'affected-'));
-    git(root, 'clone', '-q', '--no-hardlinks', root, clone);
-    git(clone, 'config', 'user.email', 'test@example.invalid');
-    git(clone, 'config', 'user.name', 'affected test');
+    clone = cloneRepository('affected-');
     symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
   });
   afterAll(() => rmSync(clone, { recursive: true, force: true }));

@@ -164,29 +164,20 @@ describe('release: multi-arch image and OCI chart pushed to a registry', () => {
       podman('pull', '--tls-verify=false', '--quiet', ref);
       pulled.push(ref);
       // The node inside is really that architecture's binary (run through qemu for arm64).
-      const nodeArch = podman(
-        'run',
-        '--rm',
-        '--network',
-        'host',
-        '--entrypoint',
-        '/nodejs/bin/node',
-        ref,
-        '-p',
-        'process.arch',
-      );
-      expect(nodeArch.trim()).toBe(arch === 'amd64' ? 'x64' : 'arm64');
-      const sbomComponents = podman(
-        'run',
-        '--rm',
-        '--network',
-        'host',
-        '--entrypoint',
-        '/nodejs/bin/node',
-        ref,
-        '-p',
-        'require("/app/sbom.cdx.json").components.length',
-      );
+      const nodeIn = (expression) =>
+        podman(
+          'run',
+          '--rm',
+          '--network',
+          'host',
+          '--entrypoint',
+          '/nodejs/bin/node',
+          ref,
+          '-p',
+          expression,
+        ).trim();
+      expect(nodeIn('process.arch')).toBe(arch === 'amd64' ? 'x64' : 'arm64');
+      const sbomComponents = nodeIn('require("/app/sbom.cdx.json").components.length');
       expect(Number(sbomComponents)).toBeGreaterThan(10);
 
       const [grpcPort, httpPort, monitoringPort, upstreamPort] = await freePorts(4);

@@ -6,16 +6,15 @@ const { execFileSync } = require('node:child_process');
 const {
   existsSync,
   mkdirSync,
-  mkdtempSync,
+
   readFileSync,
   readdirSync,
   rmSync,
   symlinkSync,
 } = require('node:fs');
-const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const root = join(__dirname, '..', '..', '..');
+const { cloneRepository, git, root } = require('../support/clone.cjs');
 const nxEnv = (clone) => ({
   ...process.env,
   NX_DAEMON: 'false',
@@ -24,10 +23,6 @@ const nxEnv = (clone) => ({
   NX_CACHE_DIRECTORY: join(clone, '.nx', 'cache'),
   NX_WORKSPACE_DATA_DIRECTORY: join(clone, '.nx', 'workspace-data'),
 });
-
-function git(cwd, ...args) {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 /** node_modules for the clone: the installed packages, but the workspaces linked to the clone's own. */
 function linkNodeModules(clone) {
@@ -49,10 +44,7 @@ function linkNodeModules(clone) {
 describe('npm run release', () => {
   let clone;
   beforeAll(() => {
-    clone = mkdtempSync(join(tmpdir(), 'release-'));
-    git(root, 'clone', '-q', '--no-hardlinks', root, clone);
-    git(clone, 'config', 'user.email', 'release@example.invalid');
-    git(clone, 'config', 'user.name', 'release test');
+    clone = cloneRepository('release-');
     linkNodeModules(clone);
     execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'install-helm.mjs')], {
       cwd: clone,
