@@ -49,12 +49,23 @@ app.kubernetes.io/component: agent
 {{- end }}
 {{- end }}
 
-{{/* Image by digest when one is given, else by tag (default: the chart appVersion). */}}
+{{/* Image by digest when one is given, else by tag (default: the chart appVersion; a number is a
+tag too). global.imageRegistry, when set, replaces the repository's registry (its first path
+segment when that names a host: a dot, a port or localhost), else is put in front of it. */}}
 {{- define "otlp-client.image" -}}
+{{- $repository := .Values.image.repository }}
+{{- with (.Values.global).imageRegistry }}
+{{- $parts := splitList "/" $repository }}
+{{- $first := first $parts }}
+{{- if and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq "localhost" $first)) }}
+{{- $repository = rest $parts | join "/" }}
+{{- end }}
+{{- $repository = printf "%s/%s" (trimSuffix "/" .) $repository }}
+{{- end }}
 {{- if .Values.image.digest }}
-{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- printf "%s@%s" $repository .Values.image.digest }}
 {{- else }}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- printf "%s:%s" $repository (toString (default .Chart.AppVersion .Values.image.tag)) }}
 {{- end }}
 {{- end }}
 
@@ -78,4 +89,58 @@ app.kubernetes.io/component: agent
 {{- $total = addf $total (mulf (float64 $number) (get $scale $unit)) }}
 {{- end }}
 {{- $total }}
+{{- end }}
+
+{{/* The plan's value names (config.endpoint, service.port, …), copied onto the chart's own keys,
+which every template reads; an alias that is set wins. Included first by every manifest template. */}}
+{{- define "otlp-client.planAliases" -}}
+{{- if hasKey .Values.config "endpoint" }}
+{{- $_ := set .Values.config.otlp "endpoint" (get .Values.config "endpoint") }}
+{{- end }}
+{{- if hasKey .Values.config "protocol" }}
+{{- $_ := set .Values.config.otlp "protocol" (get .Values.config "protocol") }}
+{{- end }}
+{{- if hasKey .Values.config "batch_size" }}
+{{- $_ := set .Values.config.otlp "batch_size" (get .Values.config "batch_size") }}
+{{- end }}
+{{- if hasKey .Values.config "timeout" }}
+{{- $_ := set .Values.config.otlp "timeout" (get .Values.config "timeout") }}
+{{- end }}
+{{- if hasKey .Values.service "port" }}
+{{- $_ := set .Values.service.ports "http" (get .Values.service "port") }}
+{{- end }}
+{{- if hasKey .Values.service "grpcPort" }}
+{{- $_ := set .Values.service.ports "grpc" (get .Values.service "grpcPort") }}
+{{- end }}
+{{- if hasKey .Values.service "httpOtlpPort" }}
+{{- $_ := set .Values.service.ports "httpOtlp" (get .Values.service "httpOtlpPort") }}
+{{- end }}
+{{- end }}
+
+{{/* The upstream endpoint's port: explicit in the URL, else 443 for https and 80 for http. */}}
+{{- define "otlp-client.endpointPort" -}}
+{{- $url := urlParse .Values.config.otlp.endpoint }}
+{{- if regexMatch ":[0-9]+$" $url.host }}
+{{- regexFind "[0-9]+$" $url.host }}
+{{- else if eq $url.scheme "https" }}443
+{{- else }}80
+{{- end }}
+{{- end }}
+
+{{/* The namespace of an in-cluster upstream, from its host: name.namespace[.svc[.cluster.local}}
+gives that namespace, a bare name the release's; an IP or an outside host gives nothing. */}}
+{{- define "otlp-client.endpointNamespace" -}}
+{{- $host := regexReplaceAll ":[0-9]+$" (urlParse .Values.config.otlp.endpoint).host "" }}
+{{- $labels := splitList "." $host }}
+{{- if regexMatch "^[0-9.]+$|^\\[" $host }}
+{{- else if eq (len $labels) 1 }}{{ .Release.Namespace }}
+{{- else if or (eq (len $labels) 2) (eq (index $labels 2) "svc") }}{{ index $labels 1 }}
+{{- end }}
+{{- end }}
+
+{{/* The port the NetworkPolicy opens to the upstream: networkPolicy.upstream.port, or the endpoint's. */}}
+{{- define "otlp-client.upstreamPort" -}}
+{{- if .Values.networkPolicy.upstream.port }}{{ .Values.networkPolicy.upstream.port }}
+{{- else }}{{ include "otlp-client.endpointPort" . }}
+{{- end }}
 {{- end }}

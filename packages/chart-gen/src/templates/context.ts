@@ -1,5 +1,7 @@
 import { otlpAlerts } from '../monitoring/alerts.js';
 import { agentConfig } from '../values/sections/agent-config.js';
+import { chartValues } from '../values/definition.js';
+import { planAliasCopies } from '../values/plan-aliases.js';
 import { configTomlTemplate } from './config-toml.js';
 import { otlpMetricNames } from '@otlp-kit/otlp-client';
 
@@ -57,6 +59,7 @@ export function templateContext() {
     ],
     metrics: otlpMetricNames,
     crd: crdApis,
+    planAliases: planAliasCopies(chartValues),
     alerts: otlpAlerts,
     configToml: configTomlTemplate(agentConfig),
   };

@@ -1,4 +1,4 @@
-import { free, int, obj, str } from './dsl.js';
+import { bool, free, int, obj, str } from './dsl.js';
 import type { ObjectNode } from './dsl.js';
 import { agentConfig } from './sections/agent-config.js';
 import { monitoring } from './sections/monitoring.js';
@@ -18,11 +18,27 @@ import {
 export const chartValues: ObjectNode = obj(
   'Values of the otlp-client chart.',
   {
+    enabled: bool({
+      description:
+        "Read by a parent chart's dependency condition (condition: otlp-client.enabled); the chart itself renders regardless.",
+      default: true,
+    }),
     global: free({
       description: 'Global values shared with parent charts (allowed so the chart works as a subchart).',
       default: {},
       typeLabel: 'object',
-      schema: { type: 'object' },
+      schema: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          imageRegistry: {
+            type: 'string',
+            description:
+              "Registry for the agent's image (a mirror): replaces image.repository's registry, or goes in front of a repository without one.",
+            examples: ['registry.example.com'],
+          },
+        },
+      },
     }),
     nameOverride: str({
       description: 'Replaces the chart name in object names.',

@@ -48,14 +48,16 @@ export const networkPolicy = obj('NetworkPolicy for the agent pods (ingress and 
   metricsFrom: peers('Peers allowed to scrape the health/metrics port. Default: the monitoring namespace.', [
     { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
   ]),
-  upstream: obj('Egress to the upstream OTLP endpoint.', {
-    to: peers('Where the upstream runs. Default: the jaeger namespace.', [
-      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'jaeger' } } },
-    ]),
+  upstream: obj('Egress to the upstream OTLP endpoint (by default derived from config.otlp.endpoint).', {
+    to: peers(
+      "Where the upstream runs. Empty: derived from the endpoint's host (name.namespace[.svc…] → that namespace; a bare name → the release namespace; an outside host or an IP → any destination on the port).",
+      [],
+    ),
     port: int({
-      description: "Upstream port (Jaeger OTLP/gRPC: 4317; the seed's 14268 is Jaeger's Thrift port).",
-      default: 4317,
-      minimum: 1,
+      description:
+        "Upstream port; 0 means the endpoint's port (or 443/80 for https/http without one). NOTES warns when it differs from the endpoint's.",
+      default: 0,
+      minimum: 0,
       maximum: 65535,
     }),
   }),

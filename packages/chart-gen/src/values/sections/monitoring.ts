@@ -3,6 +3,11 @@ import { bool, duration, obj, str, stringMap } from '../dsl.js';
 export const monitoring = obj(
   'Prometheus Operator and Grafana integration (for an existing kube-prometheus-stack).',
   {
+    enabled: bool({
+      description:
+        'Master switch of the monitoring integration: false turns off the scrape annotations, ServiceMonitor, PrometheusRule and dashboard whatever their own settings.',
+      default: true,
+    }),
     podAnnotations: bool({
       description: 'Add prometheus.io/scrape, port and path annotations for annotation-based scraping.',
       default: true,

@@ -7,10 +7,17 @@ export const image = obj('Container image of the agent.', {
     minLength: 1,
   }),
   tag: str({
-    description: 'Image tag; empty means the chart appVersion. Never "latest".',
+    description:
+      'Image tag; empty means the chart appVersion. A number is taken as a tag (123 → "123"). A moving tag such as "latest" installs, with a warning in NOTES and a policy-lint finding: pin a version or a digest.',
     default: '',
-    pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$',
-    schema: { not: { const: 'latest' } },
+    examples: ['0.1.0', 'latest'],
+    schema: {
+      type: ['string', 'integer'],
+      anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$' },
+      ],
+    },
   }),
   digest: str({
     description: 'Image digest; when set it wins over the tag.',
