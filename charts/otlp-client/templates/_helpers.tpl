@@ -74,9 +74,14 @@ segment when that names a host: a dot, a port or localhost), else is put in fron
 {{- if .Values.autoscaling.enabled }}{{ .Values.autoscaling.minReplicas }}{{ else }}{{ .Values.replicaCount }}{{ end }}
 {{- end }}
 
+{{/* The kind of the agent's workload, by mode (the HPA and VPA target it). */}}
+{{- define "otlp-client.workloadKind" -}}
+{{- if eq .Values.mode "daemonset" }}DaemonSet{{ else }}Deployment{{ end }}
+{{- end }}
+
 {{/* Whether the HPA scales on CPU or memory (then a VPA may only recommend). */}}
 {{- define "otlp-client.hpaOnResources" -}}
-{{- if and .Values.autoscaling.enabled (or (gt (int .Values.autoscaling.targetCPUUtilizationPercentage) 0) (gt (int .Values.autoscaling.targetMemoryUtilizationPercentage) 0)) }}true{{ end }}
+{{- if and .Values.autoscaling.enabled (eq .Values.mode "deployment") (or (gt (int .Values.autoscaling.targetCPUUtilizationPercentage) 0) (gt (int .Values.autoscaling.targetMemoryUtilizationPercentage) 0)) }}true{{ end }}
 {{- end }}
 
 {{/* Seconds in a config.toml duration ("20s", "1m30s", "500ms"), as a float: the chart checks the agent's shutdown timing against the pod's. */}}
@@ -143,4 +148,27 @@ gives that namespace, a bare name the release's; an IP or an outside host gives 
 {{- if .Values.networkPolicy.upstream.port }}{{ .Values.networkPolicy.upstream.port }}
 {{- else }}{{ include "otlp-client.endpointPort" . }}
 {{- end }}
+{{- end }}
+
+{{/* One scrape endpoint of a ServiceMonitor or PodMonitor (called with monitoring.serviceMonitor
+or monitoring.podMonitor): the metrics port and path, interval, timeout and relabelings. */}}
+{{- define "otlp-client.scrapeEndpoint" -}}
+port: http
+path: /metrics
+interval: {{ .interval }}
+scrapeTimeout: {{ .scrapeTimeout }}
+{{- with .relabelings }}
+relabelings:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .metricRelabelings }}
+metricRelabelings:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/* Name of the cluster-scoped RBAC objects: fullname and namespace, so two releases of one name
+in different namespaces do not share them. */}}
+{{- define "otlp-client.clusterRoleName" -}}
+{{- printf "%s-%s" (include "otlp-client.fullname" .) .Release.Namespace | trunc 253 | trimSuffix "-" }}
 {{- end }}

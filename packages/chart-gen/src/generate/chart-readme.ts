@@ -25,9 +25,45 @@ completion from the modeline at the top of \`values.yaml\`.
 |---|---|
 ${chartTemplates.map((t) => `| \`${t.path}\` | ${t.description} |`).join('\n')}
 
-Optional CRD objects (ServiceMonitor, PrometheusRule, VerticalPodAutoscaler) are rendered only when
+Optional CRD objects (ServiceMonitor, PodMonitor, PrometheusRule, VerticalPodAutoscaler, HTTPRoute,
+GRPCRoute) are rendered only when
 their switch is on **and** the cluster serves the API (\`.Capabilities.APIVersions.Has\`); \`NOTES.txt\`
 warns when a switch is on but the API is missing.
+
+## Modes
+
+- **\`mode: deployment\`** (default): replicas behind a Service, spread over nodes and zones,
+  autoscaled by the HPA (CPU, memory, optionally the pods metric) and protected by a PDB. Rolls with
+  \`RollingUpdate\` (25% surge, nothing unavailable) or \`Recreate\`.
+- **\`mode: daemonset\`**: one agent per node. The Service uses \`internalTrafficPolicy: Local\`, so a
+  sender reaches the agent on its own node; \`daemonset.hostPorts.enabled\` also opens the OTLP ports
+  on the node IP (off by default: hostPort fails the baseline Pod Security Standard, and policy-lint
+  reports it). \`replicaCount\`, \`autoscaling\` and \`podDisruptionBudget\` do not apply; it rolls one node
+  at a time (\`RollingUpdate\`, 1 unavailable) or \`OnDelete\`. \`monitoring.podMonitor\` scrapes each pod
+  directly.
+
+The chart refuses combinations that cannot work (hostPorts in deployment mode, \`Recreate\` for a
+DaemonSet, \`OnDelete\` for a Deployment, an HPA without a metric, LoadBalancer-only fields on another
+Service type, a route without \`parentRefs\`, a ServiceMonitor and a PodMonitor together) with a
+message that names the values.
+
+## Values of the OpenTelemetry Collector chart left out
+
+Compared with the OpenTelemetry Collector chart, these are not offered, on purpose:
+
+- **\`mode: statefulset\`**: the agent keeps no state that outlives a pod (its queue is in memory and
+  drained on stop) and needs no stable identity or volume; a StatefulSet would only slow rollouts.
+- **\`lifecycleHooks\`**: the preStop hook is the drain contract (unready at once, answered after
+  \`config.lifecycle.pre_stop_delay\`, then the bounded drain), and the chart checks it against
+  \`terminationGracePeriodSeconds\`; tune it with \`config.lifecycle.*\` rather than replace it.
+- **\`service.loadBalancerIP\`**: deprecated in Kubernetes since 1.24 and not portable; use your
+  provider's annotation in \`service.annotations\`.
+- **\`trafficDistribution: PreferSameZone / PreferSameNode\`**: new in Kubernetes 1.34 and beyond the
+  chart's lowest supported version; \`PreferClose\` is offered and rendered from 1.31 on.
+- **\`hostNetwork\`, \`presets\` (host log and kubelet collection)**: this agent receives OTLP and does
+  not read node files or the kubelet, and both would break the restricted Pod Security Standard.
+- **\`alternateConfig\` / a free-form config map**: \`config.*\` is typed and validated by the agent's
+  schema; \`configMap.existingName\` mounts a ConfigMap you manage instead.
 
 ## Deliberate changes from the original deployment plan
 
@@ -47,7 +83,7 @@ warns when a switch is on but the API is missing.
   mounted only when it is created.
 - **NetworkPolicy on by default**, isolating ingress and egress: OTLP from the configured senders,
   metrics from the monitoring namespace, egress to the upstream and to DNS on UDP and TCP 53.
-- **HPA and VPA cannot both act on CPU/memory**: the schema and the template refuse it.
+- **HPA and VPA cannot both act on CPU/memory**: the template refuses it, naming verticalPodAutoscaler.updateMode.
 
 ## Values
 

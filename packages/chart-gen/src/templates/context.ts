@@ -3,7 +3,7 @@ import { agentConfig } from '../values/sections/agent-config.js';
 import { chartValues } from '../values/definition.js';
 import { planAliasCopies } from '../values/plan-aliases.js';
 import { configTomlTemplate } from './config-toml.js';
-import { otlpMetricNames } from '@otlp-kit/otlp-client';
+import { otlpMetricNames, signalNames, signalSpecs } from '@otlp-kit/otlp-client';
 
 export const chartName = 'otlp-client';
 
@@ -44,7 +44,16 @@ export const crdApis = {
   serviceMonitor: 'monitoring.coreos.com/v1/ServiceMonitor',
   prometheusRule: 'monitoring.coreos.com/v1/PrometheusRule',
   verticalPodAutoscaler: 'autoscaling.k8s.io/v1/VerticalPodAutoscaler',
+  podMonitor: 'monitoring.coreos.com/v1/PodMonitor',
+  httpRoute: 'gateway.networking.k8s.io/v1/HTTPRoute',
+  grpcRoute: 'gateway.networking.k8s.io/v1/GRPCRoute',
 } as const;
+
+/** What the Gateway API routes match: the agent's OTLP/HTTP paths and OTLP/gRPC services. */
+export const otlpRoutes = signalNames.map((signal) => ({
+  httpPath: signalSpecs[signal].httpPath,
+  grpcService: signalSpecs[signal].grpcPath.split('/')[1],
+}));
 
 /** Generation-time data every chart template may use. */
 export function templateContext() {
@@ -59,6 +68,7 @@ export function templateContext() {
     ],
     metrics: otlpMetricNames,
     crd: crdApis,
+    routes: otlpRoutes,
     planAliases: planAliasCopies(chartValues),
     alerts: otlpAlerts,
     configToml: configTomlTemplate(agentConfig),

@@ -10,6 +10,11 @@ export interface ChartTemplate {
 export const chartTemplates: readonly ChartTemplate[] = [
   { path: 'templates/_helpers.tpl', description: 'Names, labels, image reference and replica helpers.' },
   {
+    path: 'templates/_pod.tpl',
+    description:
+      'The agent pod template shared by the Deployment and the DaemonSet; resources and rollout helpers.',
+  },
+  {
     path: 'templates/NOTES.txt',
     description: 'Post-install notes: endpoints, checks, warnings for missing CRD APIs.',
   },
@@ -21,14 +26,27 @@ export const chartTemplates: readonly ChartTemplate[] = [
   { path: 'templates/role.yaml', description: 'Optional least-privilege Role.' },
   { path: 'templates/rolebinding.yaml', description: 'Binds the Role to the ServiceAccount.' },
   {
+    path: 'templates/clusterrole.yaml',
+    description: 'Optional read-only ClusterRole for Kubernetes attributes of every namespace.',
+  },
+  { path: 'templates/clusterrolebinding.yaml', description: 'Binds the ClusterRole to the ServiceAccount.' },
+  {
     path: 'templates/configmap.yaml',
-    description: 'config.toml of the agent, rendered from .Values.config.',
+    description: 'config.toml of the agent, rendered from .Values.config (unless configMap.existingName).',
   },
   {
     path: 'templates/deployment.yaml',
-    description: 'The agent Deployment: restricted securityContext, probes, spread, config checksum.',
+    description:
+      'The agent Deployment (mode deployment): replicas, rollout strategy, the shared pod template.',
   },
-  { path: 'templates/service.yaml', description: 'ClusterIP Service on 8080, 4317, 4318.' },
+  {
+    path: 'templates/daemonset.yaml',
+    description: 'The agent DaemonSet (mode daemonset): one node-local agent per node, optional hostPorts.',
+  },
+  {
+    path: 'templates/service.yaml',
+    description: 'Service on 8080, 4317, 4318; node-local in daemonset mode.',
+  },
   {
     path: 'templates/service-headless.yaml',
     description: 'Headless Service for client-side gRPC load balancing.',
@@ -51,8 +69,22 @@ export const chartTemplates: readonly ChartTemplate[] = [
     path: 'templates/servicemonitor.yaml',
     description: 'Prometheus Operator ServiceMonitor (when the API exists).',
   },
+  {
+    path: 'templates/podmonitor.yaml',
+    description: 'Prometheus Operator PodMonitor (when the API exists), instead of the ServiceMonitor.',
+  },
   { path: 'templates/prometheusrule.yaml', description: 'The four agent alerts (when the API exists).' },
   { path: 'templates/dashboard-configmap.yaml', description: 'Grafana dashboard for the sidecar.' },
+  { path: 'templates/ingress.yaml', description: 'Optional Ingress for OTLP/HTTP from outside the cluster.' },
+  {
+    path: 'templates/httproute.yaml',
+    description: 'Gateway API HTTPRoute for OTLP/HTTP (when the API exists).',
+  },
+  {
+    path: 'templates/grpcroute.yaml',
+    description: 'Gateway API GRPCRoute for OTLP/gRPC (when the API exists).',
+  },
+  { path: 'templates/extra-manifests.yaml', description: 'extraManifests, rendered with tpl.' },
   {
     path: 'templates/tests/test-connection.yaml',
     description: 'helm test pod running `otlp-client healthcheck` against the Service.',

@@ -28,6 +28,21 @@ export const crdKinds = [
     module: '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1',
   },
   {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    module: '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1',
+  },
+  {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    module: '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1',
+  },
+  {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GRPCRoute',
+    module: '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1',
+  },
+  {
     apiVersion: 'autoscaling.k8s.io/v1',
     kind: 'VerticalPodAutoscaler',
     module: '@kubernetes-models/autoscaler/autoscaling.k8s.io/v1',

@@ -44,9 +44,24 @@ function displayPath(root: string, path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
+/**
+ * What a failed Helm run said: its [ERROR] and [WARNING] lines (helm lint --quiet prints them on
+ * stdout and only "Error: 1 chart(s) linted, 1 chart(s) failed" on stderr), then stderr.
+ */
+export function helmFailureDetail(r: Pick<HelmResult, 'stdout' | 'stderr'>): string {
+  const stdout = r.stdout.split('\n').map((line) => line.trimEnd());
+  const first = stdout.findIndex((line) => /^\[(ERROR|WARNING)\]/.test(line.trim()));
+  // From the first finding on (a finding may continue on the next lines), without Helm's banners.
+  const lintLines =
+    first < 0 ? [] : stdout.slice(first).filter((line) => line.trim() && !line.startsWith('==> '));
+  const stderr = r.stderr.trim().split('\n').filter(Boolean);
+  const lines = [...lintLines, ...stderr];
+  if (lines.length === 0) lines.push(...r.stdout.trim().split('\n'));
+  return lines.slice(0, 30).join('\n');
+}
+
 function helmCheck(name: string, r: HelmResult): CheckResult {
-  const detail =
-    r.code === 0 ? undefined : (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-15).join('\n');
+  const detail = r.code === 0 ? undefined : helmFailureDetail(r);
   return { name, ok: r.code === 0, detail, helmMs: r.ms, ownMs: 0 };
 }
 

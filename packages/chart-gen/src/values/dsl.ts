@@ -92,18 +92,39 @@ export const quantityPattern = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 /** Durations as the agent parses them: 100ms, 5s, 1m30s. */
 export const durationPattern = '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$';
 
-export function quantity(opts: ScalarOpts<string>): ScalarNode {
+/** A resource quantity; with allowEmpty, "" means "none" (the field is left out). */
+export function quantity(opts: ScalarOpts<string> & { allowEmpty?: boolean }): ScalarNode {
   return {
     kind: 'scalar',
     description: opts.description,
     examples: opts.examples,
     default: opts.default,
     schema: {
+      type: ['string', 'number'],
       anyOf: [
         { type: 'string', pattern: quantityPattern },
         { type: 'number', minimum: 0 },
+        ...(opts.allowEmpty ? [{ const: '' }] : []),
       ],
     },
+  };
+}
+
+/**
+ * A Kubernetes IntOrString (25%, 1), or "" for "the chart's default for the mode" where the
+ * description says so.
+ */
+export function intOrPercent(opts: ScalarOpts<string | number> & { allowEmpty?: boolean }): ScalarNode {
+  const anyOf: JsonSchema[] = [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', pattern: opts.allowEmpty ? '^([0-9]+%?)?$' : '^[0-9]+%?$' },
+  ];
+  return {
+    kind: 'scalar',
+    description: opts.description,
+    examples: opts.examples,
+    default: opts.default,
+    schema: { type: ['string', 'integer'], anyOf },
   };
 }
 

@@ -13,6 +13,8 @@ describe('validateChart on the generated chart', () => {
     expect(reports.map((r) => r.values)).toEqual([
       'default',
       'ci/all-features-values.yaml',
+      'ci/daemonset-values.yaml',
+      'ci/exposure-values.yaml',
       'ci/vpa-values.yaml',
     ]);
     for (const r of reports) {
@@ -29,7 +31,7 @@ describe('validateChart on the generated chart', () => {
         'policy-lint (zero findings)',
       ]);
     }
-    const [defaults, all, vpa] = reports;
+    const [defaults, all, daemonset, exposure, vpa] = reports;
     expect(defaults.objects).toEqual({
       ConfigMap: 1,
       Deployment: 1,
@@ -44,6 +46,19 @@ describe('validateChart on the generated chart', () => {
     for (const kind of ['Namespace', 'Role', 'RoleBinding', 'ServiceMonitor', 'PrometheusRule'])
       expect(all.objects[kind]).toBe(1);
     expect(vpa.objects.VerticalPodAutoscaler).toBe(1);
+    // Daemonset mode: no Deployment, and nothing that only scales a Deployment.
+    expect(daemonset.objects).toMatchObject({
+      DaemonSet: 1,
+      PodMonitor: 1,
+      ClusterRole: 1,
+      ClusterRoleBinding: 1,
+    });
+    for (const kind of ['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'])
+      expect([kind, daemonset.objects[kind]]).toEqual([kind, undefined]);
+    for (const kind of ['Ingress', 'HTTPRoute', 'GRPCRoute', 'ServiceMonitor'])
+      expect([kind, exposure.objects[kind]]).toEqual([kind, 1]);
+    // The existing ConfigMap replaces the rendered one; extraManifests brings it and one more.
+    expect(exposure.objects.ConfigMap).toBe(2);
     expect(vpa.objects.HorizontalPodAutoscaler).toBeUndefined();
   });
 });
@@ -51,12 +66,13 @@ describe('validateChart on the generated chart', () => {
 describe('validateChart catches what Helm alone lets through', () => {
   it('a field Kubernetes does not know (strict schema), naming template, object and path', async () => {
     const broken = copyChart(chart);
-    const file = join(broken, 'templates', 'deployment.yaml');
+    // The pod template lives in a helper; Helm still names the manifest that includes it.
+    const file = join(broken, 'templates', '_pod.tpl');
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace(
         'imagePullPolicy:',
-        'imagePullPolicyy: Always\n          imagePullPolicy:',
+        'imagePullPolicyy: Always\n      imagePullPolicy:',
       ),
     );
     const [report] = await validateChart({ root, chart: broken, valuesFiles: [valuesFile({})] });
@@ -90,5 +106,11 @@ describe('validateChart catches what Helm alone lets through', () => {
     expect(report.checks.find((c) => c.name === 'helm4 install --dry-run=client')!.detail).toContain(
       'replicaCont',
     );
+    // helm lint --quiet prints its findings on stdout; the report shows them, not only "1 chart(s) failed".
+    for (const name of ['helm4 lint --strict', 'helm3 lint --strict']) {
+      const detail = report.checks.find((c) => c.name === name)!.detail!;
+      expect([name, detail]).toEqual([name, expect.stringMatching(/^\[ERROR\] .*replicaCont/m)]);
+      expect(detail).toContain('1 chart(s) failed');
+    }
   });
 });

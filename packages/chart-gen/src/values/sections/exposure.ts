@@ -1,21 +1,30 @@
-import { bool, free, int, obj, str, stringMap } from '../dsl.js';
+import { bool, free, int, obj, objectList, str, stringMap } from '../dsl.js';
 
-export const service = obj('ClusterIP Service exposing the health/metrics and OTLP ports.', {
-  type: str({
-    description: 'Service type.',
-    default: 'ClusterIP',
-    enum: ['ClusterIP', 'NodePort', 'LoadBalancer'],
-  }),
-  annotations: stringMap('Service annotations.'),
-  ports: obj('Service ports (target ports are the container ports named http, grpc and http-otlp).', {
-    http: int({ description: 'Health and metrics port.', default: 8080, minimum: 1, maximum: 65535 }),
-    grpc: int({ description: 'OTLP/gRPC port.', default: 4317, minimum: 1, maximum: 65535 }),
-    httpOtlp: int({ description: 'OTLP/HTTP port.', default: 4318, minimum: 1, maximum: 65535 }),
-  }),
-  headless: obj('A headless Service for client-side gRPC load balancing (dns:/// resolvers see every pod).', {
-    enabled: bool({ description: 'Create the headless Service.', default: true }),
-  }),
-});
+/** RBAC PolicyRules without the verbs that grant more than reading and writing (*, escalate, bind, impersonate). */
+const policyRules = (description: string, dflt: unknown[]) =>
+  free({
+    description,
+    default: dflt,
+    typeLabel: 'list',
+    schema: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          apiGroups: { type: 'array', items: { type: 'string' } },
+          resources: { type: 'array', items: { type: 'string' } },
+          verbs: {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'string', not: { enum: ['*', 'escalate', 'bind', 'impersonate'] } },
+          },
+          resourceNames: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['verbs'],
+        additionalProperties: false,
+      },
+    },
+  });
 
 const peers = (description: string, dflt: unknown[]) =>
   free({
@@ -61,6 +70,14 @@ export const networkPolicy = obj('NetworkPolicy for the agent pods (ingress and 
       maximum: 65535,
     }),
   }),
+  extraIngress: objectList(
+    'Extra ingress rules (NetworkPolicyIngressRule objects), e.g. for a sender the other lists do not cover.',
+  ),
+  extraEgress: objectList(
+    'Extra egress rules (NetworkPolicyEgressRule objects), e.g. to a token endpoint for OTLP auth.',
+    [],
+    [[{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 443, protocol: 'TCP' }] }]],
+  ),
   dns: obj('Egress to cluster DNS on UDP and TCP 53.', {
     namespace: str({ description: 'Namespace of the cluster DNS pods.', default: 'kube-system' }),
     podLabels: stringMap('Labels of the cluster DNS pods.', { 'k8s-app': 'kube-dns' }),
@@ -80,28 +97,22 @@ export const rbac = obj(
       description: 'Create a Role and RoleBinding; the token is then mounted.',
       default: false,
     }),
-    rules: free({
-      description: 'Rules of the Role (least privilege: read pods of the namespace).',
-      default: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }],
-      typeLabel: 'list',
-      schema: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            apiGroups: { type: 'array', items: { type: 'string' } },
-            resources: { type: 'array', items: { type: 'string' } },
-            verbs: {
-              type: 'array',
-              items: { type: 'string', not: { enum: ['*', 'escalate', 'bind', 'impersonate'] } },
-            },
-            resourceNames: { type: 'array', items: { type: 'string' } },
-          },
-          required: ['verbs'],
-          additionalProperties: false,
-        },
+    rules: policyRules('Rules of the Role (least privilege: read pods of the namespace).', [
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+    ]),
+    clusterRole: obj(
+      'A ClusterRole and ClusterRoleBinding, for Kubernetes attributes of pods in every namespace (as the Collector k8sattributes processor reads them). Off by default.',
+      {
+        create: bool({
+          description: 'Create the ClusterRole and its binding; the token is then mounted.',
+          default: false,
+        }),
+        rules: policyRules('Rules of the ClusterRole (read-only: pods, namespaces, nodes and ReplicaSets).', [
+          { apiGroups: [''], resources: ['pods', 'namespaces', 'nodes'], verbs: ['get', 'list', 'watch'] },
+          { apiGroups: ['apps'], resources: ['replicasets'], verbs: ['get', 'list', 'watch'] },
+        ]),
       },
-    }),
+    ),
   },
 );
 

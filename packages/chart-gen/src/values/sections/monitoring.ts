@@ -1,4 +1,26 @@
-import { bool, duration, obj, str, stringMap } from '../dsl.js';
+import { bool, duration, free, int, obj, objectList, str, stringMap } from '../dsl.js';
+
+const relabelConfig = (what: string, example: unknown[]) =>
+  objectList(`${what} (Prometheus Operator RelabelConfig objects).`, [], [example]);
+
+/** What a ServiceMonitor and a PodMonitor share: how often, how long, which labels, how many samples. */
+const scrapeSettings = (kind: string) => ({
+  enabled: bool({ description: `Create the ${kind}.`, default: false }),
+  interval: duration({ description: 'Scrape interval.', default: '30s' }),
+  scrapeTimeout: duration({ description: 'Scrape timeout.', default: '10s' }),
+  labels: stringMap('Extra labels (e.g. release: kube-prometheus-stack) so the Prometheus selects it.'),
+  relabelings: relabelConfig('Relabelings applied to the target before the scrape', [
+    { sourceLabels: ['__meta_kubernetes_pod_node_name'], targetLabel: 'node' },
+  ]),
+  metricRelabelings: relabelConfig('Relabelings applied to scraped samples', [
+    { sourceLabels: ['__name__'], regex: 'go_.*', action: 'drop' },
+  ]),
+  sampleLimit: int({
+    description: 'Most samples per scrape before Prometheus fails it; 0 for no limit.',
+    default: 0,
+    minimum: 0,
+  }),
+});
 
 export const monitoring = obj(
   'Prometheus Operator and Grafana integration (for an existing kube-prometheus-stack).',
@@ -12,12 +34,14 @@ export const monitoring = obj(
       description: 'Add prometheus.io/scrape, port and path annotations for annotation-based scraping.',
       default: true,
     }),
-    serviceMonitor: obj('ServiceMonitor (monitoring.coreos.com/v1; rendered only when the API exists).', {
-      enabled: bool({ description: 'Create the ServiceMonitor.', default: false }),
-      interval: duration({ description: 'Scrape interval.', default: '30s' }),
-      scrapeTimeout: duration({ description: 'Scrape timeout.', default: '10s' }),
-      labels: stringMap('Extra labels (e.g. release: kube-prometheus-stack) so the Prometheus selects it.'),
-    }),
+    serviceMonitor: obj(
+      'ServiceMonitor (monitoring.coreos.com/v1; rendered only when the API exists): scrapes each agent through the Service.',
+      scrapeSettings('ServiceMonitor'),
+    ),
+    podMonitor: obj(
+      'PodMonitor (monitoring.coreos.com/v1; rendered only when the API exists): scrapes the agent pods directly, e.g. in daemonset mode or without the Service. Use it or the ServiceMonitor, not both.',
+      scrapeSettings('PodMonitor'),
+    ),
     prometheusRule: obj(
       'PrometheusRule with the agent alerts (monitoring.coreos.com/v1; rendered only when the API exists).',
       {
@@ -32,6 +56,32 @@ export const monitoring = obj(
           description: 'OTLPClientHighLatency fires when p95 latency exceeds this.',
           default: '1',
           pattern: '^[0-9]+(\\.[0-9]+)?$',
+        }),
+        extraGroups: free({
+          description:
+            'More rule groups (PrometheusRule RuleGroup objects: name and rules) in the same PrometheusRule.',
+          default: [],
+          typeLabel: 'list',
+          examples: [
+            [
+              {
+                name: 'otlp-client-slo',
+                rules: [{ record: 'otlp:requests:rate5m', expr: 'sum(rate(otlp_requests_total[5m]))' }],
+              },
+            ],
+          ],
+          schema: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: { type: 'string', minLength: 1 },
+                interval: { type: 'string' },
+                rules: { type: 'array', items: { type: 'object' } },
+              },
+              required: ['name', 'rules'],
+            },
+          },
         }),
       },
     ),

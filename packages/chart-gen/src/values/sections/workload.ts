@@ -32,16 +32,37 @@ export const image = obj('Container image of the agent.', {
   }),
 });
 
-export const resources = obj('Container resources (the seed: 100m/128Mi requests, 500m/512Mi limits).', {
-  requests: obj('Resource requests.', {
-    cpu: quantity({ description: 'CPU request.', default: '100m' }),
-    memory: quantity({ description: 'Memory request.', default: '128Mi' }),
-  }),
-  limits: obj('Resource limits.', {
-    cpu: quantity({ description: 'CPU limit; empty string for none.', default: '500m' }),
-    memory: quantity({ description: 'Memory limit.', default: '512Mi' }),
-  }),
-});
+export const resources = obj(
+  'Container resources (100m/128Mi requests, 500m/512Mi limits, as the deployment plan sizes the agent). Each accepts "" for none: the field is left out.',
+  {
+    requests: obj('Resource requests.', {
+      cpu: quantity({
+        description: 'CPU request; empty string for none.',
+        default: '100m',
+        allowEmpty: true,
+      }),
+      memory: quantity({
+        description: 'Memory request; empty string for none.',
+        default: '128Mi',
+        allowEmpty: true,
+      }),
+    }),
+    limits: obj('Resource limits.', {
+      cpu: quantity({
+        description: 'CPU limit; empty string for none (no CPU throttling).',
+        default: '500m',
+        allowEmpty: true,
+        examples: ['1', ''],
+      }),
+      memory: quantity({
+        description:
+          'Memory limit; empty string for none (policy-lint then reports the missing limit: a leak could take the node).',
+        default: '512Mi',
+        allowEmpty: true,
+      }),
+    }),
+  },
+);
 
 const probe = (what: string, path: string, period: number, failure: number, initial: number) =>
   obj(`${what} probe.`, {
@@ -71,6 +92,13 @@ export const podSecurityContext = obj('Pod securityContext; restricted Pod Secur
   runAsUser: int({ description: 'UID of the agent process (non-zero).', default: 10001, minimum: 1 }),
   runAsGroup: int({ description: 'GID of the agent process (non-zero).', default: 10001, minimum: 1 }),
   fsGroup: int({ description: 'Group owning mounted volumes.', default: 10001, minimum: 1 }),
+  supplementalGroups: free({
+    description: 'Extra groups of the agent process (e.g. to read a volume owned by another group).',
+    default: [],
+    typeLabel: 'list',
+    examples: [[20000]],
+    schema: { type: 'array', items: { type: 'integer', minimum: 1 } },
+  }),
   seccompProfileType: str({
     description: 'Seccomp profile type.',
     default: 'RuntimeDefault',
@@ -90,6 +118,16 @@ export const containerSecurityContext = obj(
       default: false,
       typeLabel: 'false',
       schema: { const: false },
+    }),
+    capabilities: obj('Linux capabilities; all are dropped.', {
+      add: free({
+        description:
+          'Capabilities added back after dropping ALL. The restricted Pod Security Standard allows only NET_BIND_SERVICE (for OTLP ports below 1024); policy-lint reports any other.',
+        default: [],
+        typeLabel: 'list',
+        examples: [['NET_BIND_SERVICE']],
+        schema: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^(CAP_)?[A-Z_]+$' } },
+      }),
     }),
   },
 );
@@ -124,16 +162,22 @@ export const extras = {
   podLabels: stringMap('Extra pod labels.'),
   commonLabels: stringMap('Labels added to every object.'),
   imagePullSecrets: free({
-    description: 'Image pull secrets (names).',
+    description: 'Image pull secrets: Secret names, or {name: …} objects as in a pod spec.',
     default: [],
     typeLabel: 'list',
+    examples: [['registry-credentials'], [{ name: 'registry-credentials' }]],
     schema: {
       type: 'array',
       items: {
-        type: 'object',
-        properties: { name: { type: 'string' } },
-        required: ['name'],
-        additionalProperties: false,
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            properties: { name: { type: 'string', minLength: 1 } },
+            required: ['name'],
+            additionalProperties: false,
+          },
+        ],
       },
     },
   }),
@@ -148,6 +192,11 @@ export const extras = {
         },
       ],
     ],
+  ),
+  extraEnvFrom: objectList(
+    'Extra environment from ConfigMaps or Secrets (Kubernetes EnvFromSource objects).',
+    [],
+    [[{ secretRef: { name: 'otlp-agent-env' } }]],
   ),
   extraVolumes: objectList('Extra pod volumes.'),
   extraVolumeMounts: objectList('Extra volume mounts of the agent container.'),
