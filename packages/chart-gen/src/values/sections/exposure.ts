@@ -118,7 +118,8 @@ export const rbac = obj(
 
 export const namespace = obj('Optionally create the release namespace with Pod Security Admission labels.', {
   create: bool({
-    description: 'Create the Namespace object (install with --namespace of the same name).',
+    description:
+      "Create the release Namespace with the Pod Security labels. Helm 4: install with --create-namespace (Helm makes the namespace for its release record, then applies the chart's Namespace over it, server-side); uninstalling keeps the namespace (helm.sh/resource-policy: keep). Helm 3 refuses to take over a namespace it did not create through the chart: there, create and label the namespace beforehand and leave this off.",
     default: false,
   }),
   podSecurity: obj('Pod Security Admission labels of the Namespace.', {
