@@ -11,6 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 /** Each command a test runs, the Debian package that has it, and what for. */
 export const systemTools = [
   { command: 'shellcheck', pkg: 'shellcheck', why: 'lints the shell scripts' },
+  { command: 'bats', pkg: 'bats', why: 'tests deploy.sh and monitor.sh' },
+  { command: 'jq', pkg: 'jq', why: "monitor.sh reads Prometheus' answers with it" },
+  { command: 'openssl', pkg: 'openssl', why: "makes the test control plane's throwaway PKI" },
   { command: 'promtool', pkg: 'prometheus', why: "checks and unit-tests the chart's alert rules" },
   { command: 'buildah', pkg: 'buildah', why: "builds the agent's image" },
   { command: 'podman', pkg: 'podman', why: "runs the agent's image" },
