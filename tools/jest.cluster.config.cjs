@@ -7,6 +7,8 @@ module.exports = {
   ...preset,
   testMatch: ['<rootDir>/test/cluster/**/*.cluster.cjs'],
   transform: {},
+  // The packages as built (dist/), not their TypeScript sources: these tests have no transform.
+  testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
   testTimeout: 600000,
   globalSetup: '<rootDir>/test/cluster/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/cluster/support/global-teardown.cjs',

@@ -7,6 +7,7 @@ import { publishCommand } from './commands/publish.js';
 import { schemaCommand } from './commands/schema.js';
 import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
+import { kubeSchemasCommand } from './commands/kube-schemas.js';
 import { workspaceRoot } from './workspace.js';
 
 const out = (s: string) => void process.stdout.write(s);
@@ -45,6 +46,16 @@ program
     process.exitCode = (
       await validateCommand({ root: root(), chart: o.chart, values: o.values, results: o.results, out })
     ).code;
+  });
+
+program
+  .command('kube-schemas')
+  .description(
+    "generate the strict Kubernetes schemas from each pinned release's OpenAPI document (needs Go and its module proxy)",
+  )
+  .option('--check', 'report drift instead of writing (exit 1 when a file differs)', false)
+  .action((o: { check: boolean }) => {
+    process.exitCode = kubeSchemasCommand({ check: o.check, out });
   });
 
 program

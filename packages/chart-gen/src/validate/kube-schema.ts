@@ -1,8 +1,7 @@
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { loadKubeModels } from '../kube/models.js';
-import type { KubeModels } from '../kube/models.js';
-import { kindSchema } from '../kube/schema.js';
+import { loadStrictSchemas } from '../kube/schema-files.js';
+import type { StrictSchemas } from '../kube/strict-schemas.js';
 import { crdValidator } from './crd-schema.js';
 import type { CrdValidator } from './crd-schema.js';
 
@@ -23,20 +22,24 @@ export interface KubeObject {
 
 /**
  * Validates rendered objects like `kubeconform -strict` against one Kubernetes minor: core kinds
- * with schemas derived from the official client's OpenAPI models (unknown fields rejected), CRD
- * kinds (ServiceMonitor, PrometheusRule, VerticalPodAutoscaler) with their own schemas. A kind
- * with no schema at all is an error, as kubeconform reports it without -ignore-missing-schemas.
+ * with the strict schemas generated from that release's own OpenAPI document (kube-schemas/,
+ * unknown fields rejected), CRD kinds (ServiceMonitor, PodMonitor, PrometheusRule,
+ * VerticalPodAutoscaler, HTTPRoute, GRPCRoute) with their own schemas. A kind with no schema at
+ * all is an error, as kubeconform reports it without -ignore-missing-schemas.
  */
 export class KubeSchemaValidator {
-  private readonly models: KubeModels;
+  private readonly schemas: StrictSchemas;
   private readonly ajv = new Ajv({ allErrors: true, strict: false });
   private readonly compiled = new Map<string, ValidateFunction | undefined>();
+  private readonly documentId: string;
 
   private constructor(
     readonly kubeVersion: string,
     private readonly crds: CrdValidator,
   ) {
-    this.models = loadKubeModels(kubeVersion);
+    this.schemas = loadStrictSchemas(kubeVersion);
+    this.documentId = `kubernetes-${kubeVersion}`;
+    this.ajv.addSchema({ $id: this.documentId, definitions: this.schemas.definitions });
   }
 
   static async create(kubeVersion: string): Promise<KubeSchemaValidator> {
@@ -53,8 +56,21 @@ export class KubeSchemaValidator {
       return this.crds.validate(obj, apiVersion, kind).map((p) => problem(p.path, p.message));
     const key = `${apiVersion}/${kind}`;
     if (!this.compiled.has(key)) {
-      const schema = kindSchema(this.models, apiVersion, kind);
-      this.compiled.set(key, schema ? this.ajv.compile(schema) : undefined);
+      const definition = this.schemas.kinds[key];
+      this.compiled.set(
+        key,
+        definition
+          ? this.ajv.compile({
+              allOf: [
+                { $ref: `${this.documentId}#/definitions/${definition}` },
+                {
+                  properties: { apiVersion: { const: apiVersion }, kind: { const: kind } },
+                  required: ['apiVersion', 'kind'],
+                },
+              ],
+            })
+          : undefined,
+      );
     }
     const validate = this.compiled.get(key);
     if (!validate)
