@@ -30,6 +30,7 @@ export function swaggerOf(release: string, env: NodeJS.ProcessEnv = process.env)
   } catch (err) {
     throw new Error(
       `could not fetch k8s.io/kubernetes@${release} with ${goCommand} (the Go module proxy): ${(err as Error).message}`,
+      { cause: err },
     );
   }
   const dir = (JSON.parse(output) as { Dir?: string }).Dir;
