@@ -44,6 +44,7 @@ const steps = [
       'e2e',
       'soak-short',
       'cluster-test',
+      'observability-short',
       '--output-style=static',
       ...extra,
     ],

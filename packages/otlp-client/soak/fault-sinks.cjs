@@ -3,6 +3,7 @@
 // current mode:
 //   ok           success
 //   unavailable  UNAVAILABLE / 503
+//   invalid      INVALID_ARGUMENT / 400 (not retryable: the agent drops the batch)
 //   throttle     RESOURCE_EXHAUSTED with RetryInfo 500 ms / 429 with Retry-After: 1
 //   partial      success with partial_success: the request's last span rejected (not kept)
 //   undecodable  OK / 200 with a body that is no Export response (the spans were taken)
@@ -43,7 +44,7 @@ class Recorder {
     const mode = this.mode;
     const key = `${transport}:${mode}`;
     this.answered[key] = (this.answered[key] ?? 0) + 1;
-    if (mode === 'unavailable' || mode === 'throttle') return { mode };
+    if (mode === 'unavailable' || mode === 'throttle' || mode === 'invalid') return { mode };
     const ids = this.spanIds(body);
     for (const id of ids) this.received.set(id, (this.received.get(id) ?? 0) + 1);
     if (ids.length > 0) this.lastSpanAt = Date.now();
@@ -72,6 +73,8 @@ class GrpcFaultSink {
         const answer = this.recorder.take('grpc', call.request);
         if (answer.mode === 'unavailable')
           return cb({ code: grpc.status.UNAVAILABLE, details: 'soak: unavailable' });
+        if (answer.mode === 'invalid')
+          return cb({ code: grpc.status.INVALID_ARGUMENT, details: 'soak: invalid' });
         if (answer.mode === 'throttle') {
           const metadata = new grpc.Metadata();
           const code = grpc.status.RESOURCE_EXHAUSTED;
@@ -111,6 +114,7 @@ class HttpFaultSink {
         if (req.url.split('?')[0] !== '/v1/traces') return res.writeHead(404).end();
         const answer = this.recorder.take('http', body);
         if (answer.mode === 'unavailable') return res.writeHead(503).end('soak: unavailable');
+        if (answer.mode === 'invalid') return res.writeHead(400).end('soak: invalid');
         if (answer.mode === 'throttle')
           return res.writeHead(429, { 'retry-after': '1' }).end('soak: throttled');
         res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end(responseBody(answer));

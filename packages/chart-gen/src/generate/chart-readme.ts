@@ -1,4 +1,6 @@
 import { chartMetadata } from '../chart-metadata.js';
+import { otlpAlerts } from '../monitoring/alerts.js';
+import { dashboardPanels } from '../monitoring/dashboard.js';
 import { chartTemplates } from '../templates/registry.js';
 import type { ValueNode } from '../values/dsl.js';
 import { renderValuesTable } from './readme-table.js';
@@ -29,6 +31,31 @@ Optional CRD objects (ServiceMonitor, PodMonitor, PrometheusRule, VerticalPodAut
 GRPCRoute) are rendered only when
 their switch is on **and** the cluster serves the API (\`.Capabilities.APIVersions.Has\`); \`NOTES.txt\`
 warns when a switch is on but the API is missing.
+
+## Monitoring and alerting
+
+With an existing kube-prometheus-stack: set \`monitoring.serviceMonitor.enabled\` (or
+\`monitoring.podMonitor.enabled\`) and \`monitoring.prometheusRule.enabled\`, each with
+\`labels: { release: <your kube-prometheus-stack release> }\` so its Prometheus selects them, and
+\`monitoring.grafanaDashboard.enabled\` for the Grafana sidecar. Allow the monitoring namespace in
+\`networkPolicy.metricsFrom\` (the default names \`monitoring\`). The HPA's pods metric
+(\`autoscaling.requestsPerSecond\`) needs prometheus-adapter: the chart renders its rule in the
+ConfigMap \`<release>-otlp-client-prometheus-adapter-rules\`; add that rule to the
+prometheus-adapter chart's \`rules.custom\` (it counts the OTLP requests the agent receives, per pod).
+
+Each alert is per pod and carries \`namespace\`, \`service\`, \`pod\` and \`severity\`; its \`for:\` is
+\`monitoring.prometheusRule.for.*\` and its rate window \`monitoring.prometheusRule.rateWindow\` (the
+plan's durations by default). \`nx run otlp-client:observability-e2e\` fires and resolves each one
+against a real Prometheus and Alertmanager.
+
+| alert | severity | for (default) | means | runbook |
+|---|---|---|---|---|
+${otlpAlerts.map((a) => `| \`${a.name}\` | ${a.severity} | ${a.defaultFor} | ${a.description} | ${a.runbook} |`).join('\n')}
+
+The dashboard (\`dashboards/otlp-client.json\`, templated by namespace, service and pod) has these
+panels: ${dashboardPanels.map((p) => `*${p.title}*`).join(', ')}. Memory and restarts come from the
+agent's own metrics (\`otlp_agent_memory_limit_bytes\`, set from the container's limit through the
+downward API, and \`process_start_time_seconds\`), so they need no kube-state-metrics.
 
 ## Modes
 

@@ -1,30 +1,31 @@
+import type { Dashboard, Panel as GrafanaPanel } from '@grafana/schema';
 import { otlpMetricNames as m } from '@otlp-kit/otlp-client';
 
-interface Panel {
+export interface DashboardPanel {
   title: string;
   type: 'timeseries' | 'stat';
   unit: string;
   targets: { expr: string; legendFormat: string }[];
 }
 
-const sel = 'namespace="$namespace", service="$service"';
+const sel = 'namespace="$namespace", service="$service", pod=~"$pod"';
+const rate = (metric: string) => `rate(${metric}{${sel}}[$__rate_interval])`;
 
-const panels: Panel[] = [
+/** The plan's four panels (request rate, error rate, latency, breaker), then what operating it needs. */
+export const dashboardPanels: readonly DashboardPanel[] = [
   {
-    title: 'Request rate',
+    title: 'Export request rate',
     type: 'timeseries',
     unit: 'reqps',
-    targets: [
-      { expr: `sum by (pod) (rate(${m.requestsTotal}{${sel}}[$__rate_interval]))`, legendFormat: '{{pod}}' },
-    ],
+    targets: [{ expr: `sum by (pod) (${rate(m.requestsTotal)})`, legendFormat: '{{pod}}' }],
   },
   {
-    title: 'Error rate',
+    title: 'Export error rate',
     type: 'timeseries',
     unit: 'percentunit',
     targets: [
       {
-        expr: `sum(rate(${m.requestsFailedTotal}{${sel}}[$__rate_interval])) / sum(rate(${m.requestsTotal}{${sel}}[$__rate_interval]))`,
+        expr: `sum(${rate(m.requestsFailedTotal)}) / sum(${rate(m.requestsTotal)})`,
         legendFormat: 'failed / total',
       },
     ],
@@ -33,9 +34,9 @@ const panels: Panel[] = [
     title: 'Export latency',
     type: 'timeseries',
     unit: 's',
-    targets: [0.5, 0.95].map((q) => ({
-      expr: `histogram_quantile(${q}, sum by (le) (rate(${m.requestDurationSeconds}_bucket{${sel}}[$__rate_interval])))`,
-      legendFormat: `p${q * 100}`,
+    targets: [0.5, 0.95, 0.99].map((q) => ({
+      expr: `histogram_quantile(${q}, sum by (le) (${rate(`${m.requestDurationSeconds}_bucket`)}))`,
+      legendFormat: `p${Math.round(q * 100)}`,
     })),
   },
   {
@@ -44,11 +45,67 @@ const panels: Panel[] = [
     unit: 'none',
     targets: [{ expr: `max by (pod) (${m.circuitBreakerState}{${sel}})`, legendFormat: '{{pod}}' }],
   },
+  {
+    title: 'Incoming OTLP requests (the HPA pods metric)',
+    type: 'timeseries',
+    unit: 'reqps',
+    targets: [{ expr: `sum by (pod) (${rate(m.receiverRequestsTotal)})`, legendFormat: '{{pod}}' }],
+  },
+  {
+    title: 'Queue fill',
+    type: 'timeseries',
+    unit: 'percentunit',
+    targets: [
+      {
+        expr: `max by (pod) (${m.queueItems}{${sel}} / ${m.queueCapacityItems}{${sel}})`,
+        legendFormat: '{{pod}}',
+      },
+    ],
+  },
+  {
+    title: 'Items dropped, by reason',
+    type: 'timeseries',
+    unit: 'short',
+    targets: [{ expr: `sum by (reason) (${rate(m.itemsDroppedTotal)})`, legendFormat: '{{reason}}' }],
+  },
+  {
+    title: 'Requests refused, by reason',
+    type: 'timeseries',
+    unit: 'reqps',
+    targets: [
+      { expr: `sum by (reason) (${rate(m.receiverRequestsRefusedTotal)})`, legendFormat: '{{reason}}' },
+    ],
+  },
+  {
+    title: 'Memory against the limit',
+    type: 'timeseries',
+    unit: 'percentunit',
+    targets: [
+      {
+        expr: `max by (pod) (process_resident_memory_bytes{${sel}} / ${m.agentMemoryLimitBytes}{${sel}})`,
+        legendFormat: '{{pod}}',
+      },
+    ],
+  },
+  {
+    title: 'Restarts',
+    type: 'stat',
+    unit: 'none',
+    // The agent's own start time: no kube-state-metrics needed.
+    targets: [
+      {
+        expr: `sum by (pod) (changes(process_start_time_seconds{${sel}}[$__range]))`,
+        legendFormat: '{{pod}}',
+      },
+    ],
+  },
 ];
 
-/** The Grafana dashboard of the seed's §3, as JSON text (schemaVersion 39, Prometheus datasource variable). */
+/** The Grafana dashboard of the deployment plan's §3 and what operating the agent needs, as JSON text (schemaVersion 39, Prometheus datasource variable). */
 export function renderDashboard(title: string, uid: string, description: string): string {
-  const dashboard = {
+  // Typed by Grafana's own dashboard model (@grafana/schema): a field Grafana does not know, or a
+  // wrong type, fails the build.
+  const dashboard: Dashboard = {
     title,
     uid,
     description,
@@ -75,9 +132,19 @@ export function renderDashboard(title: string, uid: string, description: string)
           query: `label_values(${m.requestsTotal}{namespace="$namespace"}, service)`,
           refresh: 2,
         },
+        {
+          name: 'pod',
+          type: 'query',
+          datasource: { type: 'prometheus', uid: '$datasource' },
+          query: `label_values(${m.requestsTotal}{namespace="$namespace", service="$service"}, pod)`,
+          refresh: 2,
+          multi: true,
+          includeAll: true,
+          allValue: '.*',
+        },
       ],
     },
-    panels: panels.map((p, i) => ({
+    panels: dashboardPanels.map((p, i): GrafanaPanel => ({
       id: i + 1,
       title: p.title,
       type: p.type,

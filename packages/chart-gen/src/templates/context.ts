@@ -1,4 +1,6 @@
 import { otlpAlerts } from '../monitoring/alerts.js';
+import { requestsPerSecondRule } from '../monitoring/adapter-rule.js';
+import { stringify } from 'yaml';
 import { agentConfig } from '../values/sections/agent-config.js';
 import { chartValues } from '../values/definition.js';
 import { planAliasCopies } from '../values/plan-aliases.js';
@@ -39,6 +41,9 @@ export const downwardApiEnv = [
   { env: 'NODE_NAME', fieldPath: 'spec.nodeName' },
 ] as const;
 
+/** Container resources from the downward API, as env (the agent reports its memory limit). */
+export const resourceEnv = [{ env: 'MEMORY_LIMIT_BYTES', resource: 'limits.memory' }] as const;
+
 /** APIs of the optional CRDs, as .Capabilities.APIVersions.Has expects them. */
 export const crdApis = {
   serviceMonitor: 'monitoring.coreos.com/v1/ServiceMonitor',
@@ -55,12 +60,20 @@ export const otlpRoutes = signalNames.map((signal) => ({
   grpcService: signalSpecs[signal].grpcPath.split('/')[1],
 }));
 
+/** The prometheus-adapter rule as YAML, its rate window a Helm action (printf keeps [ ] apart from [[ ]]). */
+function adapterRulesYaml(): string {
+  const rule = requestsPerSecondRule('%s');
+  const metricsQuery = `[[ printf ${JSON.stringify(rule.metricsQuery)} .Values.autoscaling.requestsPerSecond.adapterRule.rateWindow ]]`;
+  return stringify([{ ...rule, metricsQuery }], { lineWidth: 0 });
+}
+
 /** Generation-time data every chart template may use. */
 export function templateContext() {
   return {
     chart: { name: chartName },
     ports: chartPorts,
     downwardApi: downwardApiEnv,
+    resourceEnv,
     probes: [
       { kind: 'liveness', values: 'liveness' },
       { kind: 'readiness', values: 'readiness' },
@@ -71,6 +84,7 @@ export function templateContext() {
     routes: otlpRoutes,
     planAliases: planAliasCopies(chartValues),
     alerts: otlpAlerts,
+    adapterRules: adapterRulesYaml(),
     configToml: configTomlTemplate(agentConfig),
   };
 }

@@ -56,6 +56,10 @@ export const chartTemplates: readonly ChartTemplate[] = [
     path: 'templates/vpa.yaml',
     description: 'Optional VerticalPodAutoscaler; refuses to fight an HPA on CPU/memory.',
   },
+  {
+    path: 'templates/prometheus-adapter-rules.yaml',
+    description: 'prometheus-adapter rule serving the HPA pods metric otlp_requests_per_second.',
+  },
   { path: 'templates/pdb.yaml', description: 'PodDisruptionBudget when more than one replica runs.' },
   {
     path: 'templates/networkpolicy-default-deny.yaml',

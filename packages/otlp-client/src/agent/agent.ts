@@ -81,6 +81,9 @@ export class Agent {
       throw inFileTerms(err, o.loaded, env);
     }
     this.receiverMetrics = new ReceiverMetrics(this.registry);
+    const memoryLimit = Number(env.MEMORY_LIMIT_BYTES);
+    if (Number.isSafeInteger(memoryLimit) && memoryLimit > 0)
+      this.receiverMetrics.memoryLimit.set(memoryLimit);
     this.queueWatermark = new QueueWatermark(
       config.monitoring.unready_queue_percent,
       config.monitoring.ready_queue_percent,

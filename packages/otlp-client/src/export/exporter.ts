@@ -94,6 +94,7 @@ export class OtlpExporter {
         logger.warn({ setting }, message),
       );
       this.configs[signal] = config;
+      this.metrics.queueCapacityItems.set({ signal }, queueMaxItems);
       const transport = createTransport(config);
       this.pipelines.set(
         signal,

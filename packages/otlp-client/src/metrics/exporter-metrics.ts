@@ -11,6 +11,7 @@ export class ExporterMetrics {
   readonly requestDuration: Histogram<'signal' | 'transport'>;
   readonly breakerState: Gauge;
   readonly queueItems: Gauge<'signal'>;
+  readonly queueCapacityItems: Gauge<'signal'>;
   readonly queueBytes: Gauge<'signal'>;
   readonly itemsExported: Counter<'signal'>;
   readonly itemsDropped: Counter<'signal' | 'reason'>;
@@ -45,8 +46,14 @@ export class ExporterMetrics {
       registers,
     });
     this.queueItems = new Gauge({
-      name: 'otlp_queue_items',
+      name: n.queueItems,
       help: 'Items waiting in the export queue.',
+      labelNames: ['signal'],
+      registers,
+    });
+    this.queueCapacityItems = new Gauge({
+      name: n.queueCapacityItems,
+      help: 'Items the export queue holds at most (queue fill = otlp_queue_items / this).',
       labelNames: ['signal'],
       registers,
     });
@@ -63,7 +70,7 @@ export class ExporterMetrics {
       registers,
     });
     this.itemsDropped = new Counter({
-      name: 'otlp_items_dropped_total',
+      name: n.itemsDroppedTotal,
       help: 'Items dropped, by reason (queue_full, retries_exhausted, not_retryable, shutdown).',
       labelNames: ['signal', 'reason'],
       registers,

@@ -8,12 +8,16 @@ export const otlpMetricNames = {
   requestsFailedTotal: 'otlp_requests_failed_total',
   requestDurationSeconds: 'otlp_request_duration_seconds',
   circuitBreakerState: 'otlp_circuit_breaker_state',
+  queueItems: 'otlp_queue_items',
+  queueCapacityItems: 'otlp_queue_capacity_items',
+  itemsDroppedTotal: 'otlp_items_dropped_total',
   requestsPerSecond: 'otlp_requests_per_second',
   receiverRequestsTotal: 'otlp_receiver_requests_total',
   receiverItemsReceivedTotal: 'otlp_receiver_items_received_total',
   receiverRequestsRefusedTotal: 'otlp_receiver_requests_refused_total',
   receiverItemsRefusedTotal: 'otlp_receiver_items_refused_total',
   agentReady: 'otlp_agent_ready',
+  agentMemoryLimitBytes: 'otlp_agent_memory_limit_bytes',
 } as const;
 
 export type OtlpMetricName = (typeof otlpMetricNames)[keyof typeof otlpMetricNames];

@@ -1,4 +1,9 @@
+import { otlpAlerts } from '../../monitoring/alerts.js';
 import { bool, duration, free, int, obj, objectList, str, stringMap } from '../dsl.js';
+
+/** Prometheus durations (rule `for:`, range windows): 30s, 5m, 1h30m. */
+const promDuration = (description: string, dflt: string) =>
+  str({ description, default: dflt, pattern: '^([0-9]+(ms|s|m|h|d|w|y))+$' });
 
 const relabelConfig = (what: string, example: unknown[]) =>
   objectList(`${what} (Prometheus Operator RelabelConfig objects).`, [], [example]);
@@ -57,6 +62,19 @@ export const monitoring = obj(
           default: '1',
           pattern: '^[0-9]+(\\.[0-9]+)?$',
         }),
+        rateWindow: promDuration(
+          'Range of the rate() in the error-rate and latency alerts (the plan: 5m); at least four scrape intervals.',
+          '5m',
+        ),
+        for: obj(
+          "How long each alert condition must hold before the alert fires (the plan's durations).",
+          Object.fromEntries(
+            otlpAlerts.map((a) => [
+              a.forKey,
+              promDuration(`${a.name}: ${a.summary.toLowerCase()} for this long.`, a.defaultFor),
+            ]),
+          ),
+        ),
         extraGroups: free({
           description:
             'More rule groups (PrometheusRule RuleGroup objects: name and rules) in the same PrometheusRule.',

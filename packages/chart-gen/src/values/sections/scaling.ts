@@ -27,6 +27,20 @@ export const autoscaling = obj(
           default: '100',
           pattern: '^[0-9]+(\\.[0-9]+)?[mkMG]?$',
         }),
+        adapterRule: obj(
+          "A ConfigMap with the prometheus-adapter rule that serves this metric from the agent's otlp_receiver_requests_total (rendered only with the pods metric on). kube-prometheus-stack users: add its rule to the prometheus-adapter chart's rules.custom, or mount the ConfigMap as the adapter's config.",
+          {
+            enabled: bool({
+              description: 'Render the rule ConfigMap when the pods metric is on.',
+              default: true,
+            }),
+            rateWindow: str({
+              description: 'Range of the rate() the adapter computes (at least four scrape intervals).',
+              default: '2m',
+              pattern: '^([0-9]+(ms|s|m|h))+$',
+            }),
+          },
+        ),
       },
     ),
     behavior: free({

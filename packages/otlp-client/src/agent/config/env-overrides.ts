@@ -9,6 +9,8 @@ import type { AgentConfig, LogLevel } from './agent-config.js';
  *   OTEL_EXPORTER_OTLP_{ENDPOINT, PROTOCOL, HEADERS, TIMEOUT, COMPRESSION, CERTIFICATE,
  *   CLIENT_CERTIFICATE, CLIENT_KEY, INSECURE}, generic and per signal (…_TRACES_…) → [otlp]
  *   OTLP_CONFIG_PATH → the file itself; POD_NAME, POD_NAMESPACE, NODE_NAME → resource attributes
+ *   MEMORY_LIMIT_BYTES → the otlp_agent_memory_limit_bytes gauge (the chart sets it from the
+ *   container's memory limit)
  */
 export const documentedEnv = [
   'OTLP_CONFIG_PATH',
@@ -18,6 +20,7 @@ export const documentedEnv = [
   'POD_NAME',
   'POD_NAMESPACE',
   'NODE_NAME',
+  'MEMORY_LIMIT_BYTES',
 ] as const;
 
 /**

@@ -13,6 +13,7 @@ export class ReceiverMetrics {
   readonly requestsRefused: Counter<'signal' | 'transport' | 'reason'>;
   readonly itemsRefused: Counter<'signal' | 'transport' | 'reason'>;
   readonly ready: Gauge;
+  readonly memoryLimit: Gauge;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -43,6 +44,11 @@ export class ReceiverMetrics {
     this.ready = new Gauge({
       name: n.agentReady,
       help: '1 when the agent reports ready (/ready answers 200), else 0.',
+      registers,
+    });
+    this.memoryLimit = new Gauge({
+      name: n.agentMemoryLimitBytes,
+      help: "The container's memory limit (MEMORY_LIMIT_BYTES, from the downward API), so memory use can be read against it without kube-state-metrics.",
       registers,
     });
   }
