@@ -10,7 +10,7 @@ import { namespaceOf } from './model/workload.js';
 import { LintContext } from './rules/context.js';
 import type { PssSettings } from './rules/context.js';
 import { ruleById, rules } from './rules/registry.js';
-import { isSuppressed, suppressionOf } from './suppress.js';
+import { ignoreAnnotation, isSuppressed, suppressionOf } from './suppress.js';
 
 export interface LintOptions {
   /** Rule families to run (all when empty); input problems are always reported. */
@@ -58,8 +58,9 @@ export function lintSources(sources: readonly ManifestSource[], options: LintOpt
     if (ignored && ignored(config.baseDir ? relative(config.baseDir, src.file) : src.file)) continue;
     files++;
     const parsed = parseManifests(src.text, src.file, options.parse);
-    objects.push(...parsed.objects);
-    problems.push(...parsed.problems);
+    // One at a time: a spread of a huge file's objects overflows the call stack (RangeError).
+    for (const o of parsed.objects) objects.push(o);
+    for (const p of parsed.problems) problems.push(p);
   }
   const result = lintObjects(objects, options);
   for (const p of problems) {
@@ -119,6 +120,29 @@ export function lintObjects(objects: readonly K8sObject[], options: LintOptions 
       });
     });
   }
+  const unknownIgnore = effectiveSeverity('input-unknown-ignore-rule', config);
+  if (unknownIgnore)
+    for (const object of objects) {
+      const suppression = suppressions.has(object) ? suppressions.get(object) : suppressionOf(object);
+      for (const id of suppression?.rules ?? []) {
+        if (id === 'all' || ruleById(id)) continue;
+        const path = ['metadata', 'annotations', ignoreAnnotation];
+        const loc = object.locate(path);
+        findings.push({
+          ruleId: 'input-unknown-ignore-rule',
+          severity: unknownIgnore,
+          message: `${ignoreAnnotation} names "${id}", which is no rule: it suppresses nothing`,
+          file: loc.file,
+          line: loc.line,
+          column: loc.column,
+          kind: object.kind,
+          namespace: isNamespaced(object) ? namespaceOf(object) : '',
+          name: object.name,
+          path: formatPath(path),
+          suppressed: false,
+        });
+      }
+    }
   findings.sort(compareFindings);
   return { findings, summary: summarize(findings, 0, objects.length) };
 }

@@ -39,7 +39,10 @@ export interface CliIo {
   stdin?: () => string;
 }
 
-/** Exit codes: 0 clean, 1 a finding reaches --fail-on, 2 usage error or unreadable input. */
+/**
+ * Exit codes: 0 clean, 1 a finding reaches --fail-on, 2 usage error, unreadable input or no usable
+ * input at all (nothing parsed as a manifest); a parse error in some documents is a finding.
+ */
 export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
 
 class UsageError extends Error {}
@@ -104,8 +107,19 @@ export function runCli(opts: CliOptions, io: CliIo): number {
       parse: { sourceRoot: opts.sourceRoot },
     });
     const text = render(result, opts);
-    if (opts.output) writeFileSync(opts.output, text);
-    else io.stdout(text);
+    if (opts.output) {
+      try {
+        writeFileSync(opts.output, text);
+      } catch (err) {
+        throw new UsageError(
+          `-o ${opts.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        );
+      }
+    } else io.stdout(text);
+    if (result.summary.objects === 0 && result.findings.some((f) => f.ruleId === 'input-parse-error')) {
+      io.stderr('policy-lint: no usable input: nothing could be read as a Kubernetes manifest\n');
+      return exitCodes.usage;
+    }
     return failOn !== 'none' && reachesThreshold(result.findings, failOn) ? exitCodes.findings : exitCodes.ok;
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof UnreadableInputError) {

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { isObject } from '../model/path.js';
 import { ruleFamilies, severities } from '../model/types.js';
 import type { RuleFamily, Severity } from '../model/types.js';
+import { parsePssVersion } from '../pss/version.js';
 import { ruleById } from '../rules/registry.js';
 import { emptyConfig } from './types.js';
 import type { PolicyLintConfig, RuleSetting } from './types.js';
@@ -102,9 +103,10 @@ export function parseConfig(text: string, file: string): PolicyLintConfig {
     config.only = only as RuleFamily[];
   }
   if (raw.failOn !== undefined) {
-    if (!severities.includes(raw.failOn as Severity))
-      throw new ConfigError(`${where(['failOn'])}: must be one of ${severities.join(', ')}`);
-    config.failOn = raw.failOn as Severity;
+    // "none" as on the command line: report, never fail.
+    if (raw.failOn !== 'none' && !severities.includes(raw.failOn as Severity))
+      throw new ConfigError(`${where(['failOn'])}: must be one of ${[...severities, 'none'].join(', ')}`);
+    config.failOn = raw.failOn as Severity | 'none';
   }
   if (raw.pss !== undefined) {
     if (!isObject(raw.pss))
@@ -112,6 +114,14 @@ export function parseConfig(text: string, file: string): PolicyLintConfig {
     const { level, version, ...rest } = raw.pss;
     if (Object.keys(rest).length > 0)
       throw new ConfigError(`${where(['pss', Object.keys(rest)[0]])}: unknown key`);
+    if (level !== undefined && !['privileged', 'baseline', 'restricted'].includes(level as string))
+      throw new ConfigError(
+        `${where(['pss', 'level'])}: must be privileged, baseline or restricted, got ${JSON.stringify(level)}`,
+      );
+    if (version !== undefined && (typeof version !== 'string' || !parsePssVersion(version)))
+      throw new ConfigError(
+        `${where(['pss', 'version'])}: must be v1.N or latest, got ${JSON.stringify(version)}`,
+      );
     config.pss = { level: level as string | undefined, version: version as string | undefined };
   }
   return config;

@@ -11,7 +11,7 @@ export interface PolicyLintConfig {
   ignorePaths: string[];
   /** Rule families to run; all when empty. */
   only: RuleFamily[];
-  failOn?: Severity;
+  failOn?: Severity | 'none';
   pss: { level?: string; version?: string };
   /** Where the configuration came from, for messages. */
   source?: string;

@@ -66,6 +66,8 @@ export function locateInLines(lines: readonly Line[], path: FieldPath): number |
   for (const seg of path) {
     if (lo >= hi) return found;
     const first = lines[lo];
+    // A flow collection here (a JSON manifest, a flow-style root): the real parser finds the field.
+    if (first.text[col] === '{' || first.text[col] === '[') return undefined;
     if (typeof seg === 'number') {
       if (first.text[col] !== '-') return undefined;
       let n = -1;

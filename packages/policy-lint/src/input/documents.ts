@@ -5,13 +5,35 @@ export interface DocumentChunk {
 }
 
 // A line starting with "---" followed by white space or the end of the line is a document marker
-// wherever it stands: the YAML spec forbids it inside any scalar, so splitting on it is exact.
+// wherever it stands: the YAML spec forbids it inside any scalar, so splitting on it is exact. The
+// same holds for "..." (document end): a new document may follow it without a "---".
 const marker = /^---(?=[ \t\r\n]|$)/gm;
+const endMarker = /^\.\.\.(?=[ \t\r\n]|$)[^\n]*\n?/gm;
+/** A chunk that holds only directives (%YAML, %TAG), comments and blank lines. */
+const directivesOnly = /^(?:[ \t]*(?:%[^\n]*|#[^\n]*)?\r?\n?)*$/;
 
 export function splitDocuments(text: string): DocumentChunk[] {
-  const starts = [0];
-  for (const m of text.matchAll(marker)) if (m.index !== 0) starts.push(m.index);
-  return starts.map((start, i) => ({ text: text.slice(start, starts[i + 1] ?? text.length), offset: start }));
+  const starts = new Set([0]);
+  for (const m of text.matchAll(marker)) starts.add(m.index);
+  for (const m of text.matchAll(endMarker)) {
+    const next = m.index + m[0].length;
+    if (next < text.length) starts.add(next);
+  }
+  const sorted = [...starts].sort((a, b) => a - b);
+  const chunks: DocumentChunk[] = [];
+  let pending: number | undefined;
+  sorted.forEach((start, i) => {
+    const end = sorted[i + 1] ?? text.length;
+    const chunk = text.slice(pending ?? start, end);
+    // Directives belong to the document after them: keep them with it.
+    if (/^[ \t]*%/m.test(chunk) && directivesOnly.test(chunk) && i + 1 < sorted.length) {
+      pending ??= start;
+      return;
+    }
+    chunks.push({ text: chunk, offset: pending ?? start });
+    pending = undefined;
+  });
+  return chunks;
 }
 
 /** Converts offsets to 1-based line and column; line starts are computed on first use. */

@@ -57,7 +57,7 @@ function walk(dir: string): string[] {
   )) {
     if (entry.name === 'node_modules' || entry.name === '.git') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(full));
+    if (entry.isDirectory()) for (const f of walk(full)) out.push(f);
     else if (entry.isFile() && manifestExtensions.test(entry.name)) out.push(full);
   }
   return out;

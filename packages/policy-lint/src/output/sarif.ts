@@ -19,9 +19,16 @@ export interface SarifOptions {
   root?: string;
 }
 
+/** A URI reference relative to %SRCROOT%: each path segment percent-encoded (RFC 3986), as SARIF 2.1.0 requires. */
 function repoRelative(file: string, root: string): string {
   const rel = isAbsolute(file) ? relative(root, file) : file;
-  return rel.split(sep).join('/').replace(/^\.\//, '');
+  return rel
+    .split(sep)
+    .join('/')
+    .replace(/^\.\//, '')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 /** SARIF 2.1.0 for GitHub code scanning: one rule entry per registered rule, suppressed results kept. */

@@ -26,11 +26,14 @@ export const rbacAutomountToken: Rule = {
     "The effective value is the pod's automountServiceAccountToken, else the ServiceAccount's, else true.",
   check(ctx, report) {
     const bound = boundServiceAccounts(ctx);
+    /** Per ServiceAccount, whether every pod using it opts out of the token itself. */
+    const podsOptOut = new Map<string, boolean>();
     const accounts = new Map<string, K8sObject>();
     for (const sa of ctx.byKind('ServiceAccount')) accounts.set(`${namespaceOf(sa)}/${sa.name}`, sa);
     for (const pod of ctx.pods) {
       const name = (pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default') as string;
       const key = `${namespaceOf(pod.object)}/${name}`;
+      podsOptOut.set(key, (podsOptOut.get(key) ?? true) && pod.spec.automountServiceAccountToken === false);
       if (bound.has(key)) continue;
       const podValue = pod.spec.automountServiceAccountToken;
       const saValue = accounts.get(key)?.body.automountServiceAccountToken;
@@ -44,6 +47,8 @@ export const rbacAutomountToken: Rule = {
       }
     }
     for (const [key, sa] of accounts) {
+      // Its pods all set automountServiceAccountToken: false themselves: no token is mounted.
+      if (podsOptOut.get(key) === true) continue;
       if (!bound.has(key) && sa.body.automountServiceAccountToken !== false) {
         report({
           object: sa,

@@ -11,6 +11,7 @@ export interface PolicyRuleView {
   apiGroups: string[];
   resources: string[];
   verbs: string[];
+  resourceNames: string[];
 }
 
 const strings = (v: unknown): string[] => asArray(v).filter((x): x is string => typeof x === 'string');
@@ -30,6 +31,7 @@ export function policyRules(ctx: LintContext): PolicyRuleView[] {
                 apiGroups: strings(r.apiGroups),
                 resources: strings(r.resources),
                 verbs: strings(r.verbs),
+                resourceNames: strings(r.resourceNames),
               },
             ]
           : [],
@@ -120,6 +122,16 @@ export function bindingsOf(ctx: LintContext, role: K8sObject): K8sObject[] {
 /** Namespace a ServiceAccount subject lives in (a RoleBinding's own namespace when unset). */
 export function subjectNamespace(binding: K8sObject, subject: SubjectView): string {
   return subject.namespace ?? namespaceOf(binding);
+}
+
+/** Whether a rule grants everything: every verb on every resource of every API group (cluster-admin's power). */
+export function grantsEverything(rule: PolicyRuleView): boolean {
+  return (
+    rule.verbs.includes('*') &&
+    rule.apiGroups.includes('*') &&
+    rule.resources.includes('*') &&
+    rule.resourceNames.length === 0
+  );
 }
 
 /** ClusterRoles Kubernetes ships; a binding to them is not "missing" when absent from the input. */

@@ -5,6 +5,8 @@ export const rbacPodExec = resourceAccessRule({
   defaultSeverity: 'warning',
   description: 'A Role or ClusterRole grants pods/exec, pods/attach or pods/portforward.',
   remediation: 'Grant interactive access to people through a separate, audited role, never to workloads.',
+  details:
+    "Kubernetes' built-in ClusterRoles (cluster-admin, admin, edit, system:*) are not reported: they grant it to people by design.",
   resources: [
     ['', 'pods/exec'],
     ['', 'pods/attach'],
@@ -12,4 +14,6 @@ export const rbacPodExec = resourceAccessRule({
   ],
   verbs: ['create', 'get'],
   what: 'interactive access to pods',
+  // Kubernetes' own roles (admin, edit, system:*) grant it by design, to people.
+  exemptBuiltInRoles: true,
 });

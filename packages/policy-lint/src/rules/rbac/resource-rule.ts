@@ -1,6 +1,6 @@
 import type { RuleFamily, Severity } from '../../model/types.js';
 import type { Rule } from '../types.js';
-import { coversResource, grantedVerbs, policyRules } from './helpers.js';
+import { coversResource, grantedVerbs, isBuiltInClusterRole, policyRules } from './helpers.js';
 
 export interface ResourceRuleSpec {
   id: string;
@@ -12,6 +12,10 @@ export interface ResourceRuleSpec {
   resources: readonly (readonly [string, string])[];
   verbs: readonly string[];
   what: string;
+  /** A rule limited by resourceNames grants only those objects: not flagged. */
+  resourceNamesLimit?: boolean;
+  /** Kubernetes' own ClusterRoles (system:*, cluster-admin, admin, edit, view) are not flagged. */
+  exemptBuiltInRoles?: boolean;
 }
 
 /** A rule that flags Roles/ClusterRoles granting any of some verbs on some resources. */
@@ -26,6 +30,13 @@ export function resourceAccessRule(spec: ResourceRuleSpec): Rule {
     details: spec.details,
     check(ctx, report) {
       for (const rule of policyRules(ctx)) {
+        if (spec.resourceNamesLimit && rule.resourceNames.length > 0) continue;
+        if (
+          spec.exemptBuiltInRoles &&
+          rule.object.kind === 'ClusterRole' &&
+          isBuiltInClusterRole(rule.object.name)
+        )
+          continue;
         const hits: string[] = [];
         for (const [group, resource] of spec.resources) {
           if (!coversResource(rule, group, resource)) continue;
