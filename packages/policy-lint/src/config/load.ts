@@ -122,7 +122,7 @@ export function parseConfig(text: string, file: string): PolicyLintConfig {
       throw new ConfigError(
         `${where(['pss', 'version'])}: must be v1.N or latest, got ${JSON.stringify(version)}`,
       );
-    config.pss = { level: level as string | undefined, version: version as string | undefined };
+    config.pss = { level: level as string | undefined, version: version };
   }
   return config;
 }
