@@ -3,7 +3,7 @@ import { ConfigError, findConfig, loadConfig } from './config/load.js';
 import { emptyConfig } from './config/types.js';
 import type { PolicyLintConfig } from './config/types.js';
 import { lintSources, reachesThreshold } from './engine.js';
-import type { LintResult } from './engine.js';
+import type { LintResult, ManifestSource } from './engine.js';
 import { readSources, UnreadableInputError } from './input/sources.js';
 import { ruleFamilies, severities } from './model/types.js';
 import type { RuleFamily, Severity } from './model/types.js';
@@ -47,6 +47,14 @@ export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
 
 class UsageError extends Error {}
 
+/** Input that could not be produced (e.g. a chart Helm cannot render): exit 2, with its reason. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
 function resolveConfig(opts: CliOptions): PolicyLintConfig {
   if (opts.config === false) return emptyConfig;
   const file = opts.config ?? findConfig(opts.cwd);
@@ -84,8 +92,13 @@ export function render(
   return formatText(result, { colour: opts.colour, showSuppressed: opts.showSuppressed });
 }
 
+/** Where the manifests come from: the paths (and stdin) by default; `policy-lint chart` renders them. */
+export type SourceReader = (opts: CliOptions, io: CliIo) => ManifestSource[];
+
+const readPaths: SourceReader = (opts, io) => readSources(opts.paths, io.stdin);
+
 /** The whole command: returns the exit code and writes through `io`, so tests run it in-process. */
-export function runCli(opts: CliOptions, io: CliIo): number {
+export function runCli(opts: CliOptions, io: CliIo, read: SourceReader = readPaths): number {
   if (opts.listRules) {
     io.stdout(
       rules
@@ -99,7 +112,7 @@ export function runCli(opts: CliOptions, io: CliIo): number {
   try {
     const config = resolveConfig(opts);
     const { level, pssVersion, failOn } = validated(opts, config);
-    const sources = readSources(opts.paths, io.stdin);
+    const sources = read(opts, io);
     const result = lintSources(sources, {
       only: opts.only as RuleFamily[],
       pss: { level, version: pssVersion },
@@ -122,7 +135,12 @@ export function runCli(opts: CliOptions, io: CliIo): number {
     }
     return failOn !== 'none' && reachesThreshold(result.findings, failOn) ? exitCodes.findings : exitCodes.ok;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof UnreadableInputError) {
+    if (
+      err instanceof UsageError ||
+      err instanceof ConfigError ||
+      err instanceof UnreadableInputError ||
+      err instanceof InputError
+    ) {
       io.stderr(`policy-lint: ${err.message}\n`);
       return exitCodes.usage;
     }
