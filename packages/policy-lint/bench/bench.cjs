@@ -59,6 +59,26 @@ console.log(
   `for reference, yaml Document API parse:     ${(positionsS * 1000).toFixed(0)} ms = ${Math.round(objects / positionsS)} objects/s`,
 );
 console.log(`peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+
+// Linear scaling: the same corpus shape at `--scale` times the size (default 10), linted once;
+// the per-object cost there over the per-object cost above should stay near 1 (target ≤ 1.2).
+const scale = arg('scale', 10);
+const big = corpus(minObjects * scale);
+// As a cluster dump arrives: files of about 8 MiB (each under the per-file size limit).
+const bigFiles = [];
+for (let start = 0; start < big.text.length;) {
+  let end = big.text.indexOf('\n---\n', start + 8 * 1048576);
+  end = end < 0 ? big.text.length : end + 1;
+  bigFiles.push({ file: `corpus-10x-${bigFiles.length}.yaml`, text: big.text.slice(start, end) });
+  start = end;
+}
+const bigStarted = process.hrtime.bigint();
+const bigResult = lintSources(bigFiles);
+const bigS = Number(process.hrtime.bigint() - bigStarted) / 1e9;
+const costRatio = bigS / big.objects / (lintS / objects);
 console.log(
-  `policy-lint-bench objects_per_s=${Math.round(objects / lintS)} parse_cost_ratio=${(lintS / parseS).toFixed(2)}`,
+  `${scale}x corpus: ${big.objects} objects in ${bigFiles.length} files, ${(big.text.length / 1048576).toFixed(0)} MiB of YAML, ${bigResult.findings.length} findings in ${(bigS * 1000).toFixed(0)} ms = ${Math.round(big.objects / bigS)} objects/s; per-object cost ${costRatio.toFixed(2)}x the 1x run; peak RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`,
+);
+console.log(
+  `policy-lint-bench objects_per_s=${Math.round(objects / lintS)} parse_cost_ratio=${(lintS / parseS).toFixed(2)} scale_${scale}x_cost_ratio=${costRatio.toFixed(2)}`,
 );
