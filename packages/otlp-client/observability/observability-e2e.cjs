@@ -240,8 +240,15 @@ async function main() {
     }
     // The agent restarted with the last fault, so its counters did too: a burst of refused
     // batches gives the drops-by-reason panel something to show (a counter appears once counted).
+    // Until Prometheus has seen a drop: after the restart the SDK may still be reconnecting.
     recorder.mode = 'invalid';
-    await sleep(3000);
+    await stack
+      .until(
+        'a counted drop',
+        async () => (await stack.query(`otlp_items_dropped_total{pod="${pod}"}`)).length > 0,
+        60_000,
+      )
+      .catch(() => {});
     recorder.mode = 'ok';
     await sleep(3000);
 

@@ -39,7 +39,7 @@ describe('the chart’s PrometheusRule, checked and unit-tested by promtool', ()
     writeFileSync(join(dir, 'rules.yaml'), stringify(renderedRules()));
   });
 
-  it('is valid Prometheus rule syntax with the seed’s four alerts', () => {
+  it('is valid Prometheus rule syntax with the deployment plan’s four alerts', () => {
     const r = promtool(['check', 'rules', 'rules.yaml'], dir);
     expect(r.stdout + r.stderr).toContain('SUCCESS: 4 rules found');
     expect(r.status).toBe(0);

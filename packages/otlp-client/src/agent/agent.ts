@@ -71,14 +71,14 @@ export class Agent {
   /** The preStop hook was called: the pod is leaving the Service's endpoints. */
   private preStopUntil = 0;
 
-  private constructor(private readonly o: AgentOptions) {
-    const env = o.env ?? process.env;
-    const { config, durations } = o.loaded;
+  private constructor(private readonly options: AgentOptions) {
+    const env = options.env ?? process.env;
+    const { config, durations } = options.loaded;
     collectDefaultMetrics({ register: this.registry });
     try {
-      this.exporter = new OtlpExporter(exporterOptions(o.loaded, env, this.registry, o.logger));
+      this.exporter = new OtlpExporter(exporterOptions(options.loaded, env, this.registry, options.logger));
     } catch (err) {
-      throw inFileTerms(err, o.loaded, env);
+      throw inFileTerms(err, options.loaded, env);
     }
     this.receiverMetrics = new ReceiverMetrics(this.registry);
     const memoryLimit = Number(env.MEMORY_LIMIT_BYTES);
@@ -90,8 +90,8 @@ export class Agent {
     );
     this.ingest = new Ingest(this.exporter, podIdentity(env), this.receiverMetrics);
     this.health = new HealthServer({
-      host: o.host ?? '0.0.0.0',
-      port: o.ports?.monitoring ?? config.monitoring.port,
+      host: options.host ?? '0.0.0.0',
+      port: options.ports?.monitoring ?? config.monitoring.port,
       readiness: () => this.readiness(),
       registry: config.monitoring.metrics_enabled ? this.registry : undefined,
       limits: durations,
@@ -112,10 +112,10 @@ export class Agent {
   }
 
   private async bind(): Promise<void> {
-    const { config } = this.o.loaded;
-    const host = this.o.host ?? '0.0.0.0';
+    const { config } = this.options.loaded;
+    const host = this.options.host ?? '0.0.0.0';
     this.ports.monitoring = await this.health.start();
-    const { durations } = this.o.loaded;
+    const { durations } = this.options.loaded;
     const limits = {
       maxRequestBytes: config.receivers.max_request_bytes,
       maxDecompressedBytes: config.receivers.max_decompressed_bytes,
@@ -128,25 +128,28 @@ export class Agent {
     for (const { name, port } of enabledReceivers(config)) {
       const receiver = receiverFactories[name]({
         host,
-        port: this.o.ports?.[name] ?? port,
+        port: this.options.ports?.[name] ?? port,
         limits,
         ingest: this.ingest,
-        logger: this.o.logger,
+        logger: this.options.logger,
       });
       this.receivers.push(receiver);
       this.ports[name] = await receiver.start();
     }
     this.phase = 'running';
     this.receiverMetrics.ready.set(1);
-    this.statusTimer = setInterval(() => this.logStatus(), this.o.loaded.durations.healthCheckIntervalMs);
+    this.statusTimer = setInterval(
+      () => this.logStatus(),
+      this.options.loaded.durations.healthCheckIntervalMs,
+    );
     this.statusTimer.unref();
     const upstream = this.exporter.configs.traces;
-    this.o.logger.info(
+    this.options.logger.info(
       {
         ports: this.ports,
         upstream: upstream?.url.href,
         protocol: upstream?.protocol,
-        config: this.o.loaded.file ?? 'built-in defaults',
+        config: this.options.loaded.file ?? 'built-in defaults',
       },
       'otlp-client agent ready',
     );
@@ -159,7 +162,7 @@ export class Agent {
    * queue hovering at the mark does not flap the pod in and out of the Service).
    */
   readiness(): Readiness {
-    const m = this.o.loaded.config.monitoring;
+    const m = this.options.loaded.config.monitoring;
     const reasons: string[] = [];
     if (this.phase === 'starting') reasons.push('receivers are not bound yet');
     if (this.phase === 'draining' || this.phase === 'stopped') reasons.push('shutting down');
@@ -182,9 +185,9 @@ export class Agent {
    * SIGTERM closes the listeners (no client is refused for a pod it was still told about).
    */
   async preStop(): Promise<void> {
-    const delay = this.o.loaded.durations.preStopDelayMs;
+    const delay = this.options.loaded.durations.preStopDelayMs;
     this.preStopUntil = Date.now() + delay + preStopRevertMs;
-    this.o.logger.info({ delayMs: delay }, 'preStop: reporting not ready, waiting for SIGTERM');
+    this.options.logger.info({ delayMs: delay }, 'preStop: reporting not ready, waiting for SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, delay).unref());
   }
 
@@ -192,7 +195,7 @@ export class Agent {
     const queued = Object.fromEntries(signalNames.map((s) => [s, this.exporter.stats(s).queued]));
     const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
     const mib = (n: number) => Math.round(n / 1048576);
-    this.o.logger.debug(
+    this.options.logger.debug(
       {
         breaker: this.exporter.breakerState(),
         queued,
@@ -215,7 +218,7 @@ export class Agent {
    * then their connections are closed; the queue drains upstream in the time left, and what is
    * still queued or in flight at the deadline is dropped and counted. Idempotent.
    */
-  stop(graceMs = this.o.loaded.durations.shutdownGraceMs): Promise<StopReport> {
+  stop(graceMs = this.options.loaded.durations.shutdownGraceMs): Promise<StopReport> {
     this.stopping ??= this.shutdown(graceMs);
     return this.stopping;
   }
@@ -226,7 +229,7 @@ export class Agent {
     this.receiverMetrics.ready.set(0);
     clearInterval(this.statusTimer);
     this.ingest.drain();
-    const requestGrace = Math.min(this.o.loaded.durations.requestGraceMs, graceMs / 2);
+    const requestGrace = Math.min(this.options.loaded.durations.requestGraceMs, graceMs / 2);
     await Promise.all(this.receivers.map((r) => r.stop(requestGrace)));
     const before = this.totals().dropped.shutdown;
     // A little of the grace is kept for closing the connections and exiting.

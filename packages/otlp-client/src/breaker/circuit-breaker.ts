@@ -3,13 +3,13 @@ import type { CircuitBreakerPolicy } from 'cockatiel';
 import { ConfigError } from '../config/config-error.js';
 
 export interface BreakerOptions {
-  /** Consecutive failed exports that open the breaker (the seed's circuit_breaker_threshold; default 5). */
+  /** Consecutive failed exports that open the breaker (the deployment plan's circuit_breaker_threshold; default 5). */
   threshold?: number;
   /** How long it stays open before letting one probe through (default 2 s: it bounds how long a recovered upstream waits). */
   cooldownMs?: number;
 }
 
-/** The metric values of the seed: 0 closed, 1 open, 2 half-open. */
+/** The metric values of the deployment plan: 0 closed, 1 open, 2 half-open. */
 export type BreakerStateValue = 0 | 1 | 2;
 
 /**

@@ -22,7 +22,7 @@ import type { SignalStats } from './signal-stats.js';
 export interface ExporterOptions extends TransportOptions {
   /** Signals to export (default all three). */
   signals?: readonly Signal[];
-  /** Batches: most items (the seed's batch_size; default 512) and bytes (default 4 MiB), and how long a partial batch waits (default 1 s). */
+  /** Batches: most items (the deployment plan's batch_size; default 512) and bytes (default 4 MiB), and how long a partial batch waits (default 1 s). */
   batch?: { maxItems?: number; maxBytes?: number; flushIntervalMs?: number };
   /** The bounded queue per signal (default 10000 items, 32 MiB) and what happens when it is full. */
   queue?: { maxItems?: number; maxBytes?: number; dropPolicy?: DropPolicy };

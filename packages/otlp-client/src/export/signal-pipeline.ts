@@ -58,16 +58,16 @@ export class SignalPipeline {
 
   constructor(
     readonly signal: Signal,
-    private readonly s: PipelineSettings,
-    private readonly d: PipelineDeps,
+    private readonly settings: PipelineSettings,
+    private readonly deps: PipelineDeps,
   ) {
-    this.queue = new SignalQueue(s.queueMaxItems, s.queueMaxBytes, s.dropPolicy);
-    this.encoder = new BatchEncoder(s.maxInFlight);
+    this.queue = new SignalQueue(settings.queueMaxItems, settings.queueMaxBytes, settings.dropPolicy);
+    this.encoder = new BatchEncoder(settings.maxInFlight);
   }
 
   /** Queues resource entries; returns the items accepted and those the full queue dropped. */
   offer(resources: readonly Record<string, unknown>[]): { accepted: number; dropped: number } {
-    return this.offerChunks(toChunks(this.signal, resources, this.s.batchMaxItems));
+    return this.offerChunks(toChunks(this.signal, resources, this.settings.batchMaxItems));
   }
 
   /** Queues chunks already encoded (the agent's pass-through); same result as `offer`. */
@@ -81,7 +81,7 @@ export class SignalPipeline {
    */
   offerSpans(spans: readonly SdkSpanLike[]): { accepted: number; dropped: number } {
     const pieces: QueueEntry[] = [];
-    const n = this.s.batchMaxItems;
+    const n = this.settings.batchMaxItems;
     for (let i = 0; i < spans.length; i += n) {
       const piece = i === 0 && spans.length <= n ? spans : spans.slice(i, i + n);
       pieces.push({ spans: piece, items: piece.length, size: this.encoder.estimate.of(piece.length) });
@@ -100,9 +100,9 @@ export class SignalPipeline {
     if (dropped > 0) this.drop('queue_full', dropped);
     this.gauges();
     if (!this.flushTimer && this.queue.length > 0)
-      this.flushTimer = setTimeout(() => this.onFlushTimer(), this.s.flushIntervalMs);
+      this.flushTimer = setTimeout(() => this.onFlushTimer(), this.settings.flushIntervalMs);
     this.pump();
-    return { accepted: items - (this.s.dropPolicy === 'drop-newest' ? dropped : 0), dropped };
+    return { accepted: items - (this.settings.dropPolicy === 'drop-newest' ? dropped : 0), dropped };
   }
 
   /** Whether `items` more would be queued without dropping (for backpressure before decoding more). */
@@ -112,7 +112,10 @@ export class SignalPipeline {
 
   /** How full the queue is, 0..1: the larger of its item and byte shares. */
   fill(): number {
-    return Math.max(this.queue.items / this.s.queueMaxItems, this.queue.bytes / this.s.queueMaxBytes);
+    return Math.max(
+      this.queue.items / this.settings.queueMaxItems,
+      this.queue.bytes / this.settings.queueMaxBytes,
+    );
   }
 
   /** Sends everything queued now; resolves when queue and in-flight exports are empty. */
@@ -138,7 +141,7 @@ export class SignalPipeline {
   }
 
   closeTransport(): void {
-    this.d.transport.close();
+    this.deps.transport.close();
   }
 
   private onFlushTimer(): void {
@@ -148,14 +151,15 @@ export class SignalPipeline {
   }
 
   private pump(): void {
-    while (this.inFlight < this.s.maxInFlight && this.queue.length > 0) {
-      if (!(this.due || this.flushing || this.closed || this.queue.items >= this.s.batchMaxItems)) break;
-      if (!this.d.breaker.canSend()) {
+    while (this.inFlight < this.settings.maxInFlight && this.queue.length > 0) {
+      if (!(this.due || this.flushing || this.closed || this.queue.items >= this.settings.batchMaxItems))
+        break;
+      if (!this.deps.breaker.canSend()) {
         // Open breaker: batches wait in the queue; look again when the cool-down is over.
         this.breakerTimer ??= setTimeout(() => {
           this.breakerTimer = undefined;
           this.pump();
-        }, this.d.breaker.waitMs());
+        }, this.deps.breaker.waitMs());
         break;
       }
       if (Date.now() < this.holdUntil) {
@@ -171,9 +175,9 @@ export class SignalPipeline {
       const entries =
         front.failedSince !== undefined
           ? this.queue.takeOne()
-          : this.queue.take(this.s.batchMaxItems, this.s.batchMaxBytes);
+          : this.queue.take(this.settings.batchMaxItems, this.settings.batchMaxBytes);
       const failedSince = (entries[0] as Chunk).failedSince;
-      const batch = this.encoder.encode(entries, this.s.batchMaxBytes);
+      const batch = this.encoder.encode(entries, this.settings.batchMaxBytes);
       // Spans past the exact byte bound wait at the front (admitted already: no bound applies).
       if (batch.rest) this.queue.unshift([batch.rest]);
       const items = batch.items;
@@ -193,7 +197,7 @@ export class SignalPipeline {
       if (this.flushTimer) clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     } else if (!this.flushTimer && !this.due)
-      this.flushTimer = setTimeout(() => this.onFlushTimer(), this.s.flushIntervalMs);
+      this.flushTimer = setTimeout(() => this.onFlushTimer(), this.settings.flushIntervalMs);
     this.checkIdle();
   }
 
@@ -204,7 +208,7 @@ export class SignalPipeline {
    * first failure, and the budget (RetryPolicy.maxElapsedMs) keeps running from there.
    */
   private async send(batch: EncodedBatch, failedSinceBefore: number | undefined): Promise<void> {
-    const { transport, retry, breaker, metrics, logger } = this.d;
+    const { transport, retry, breaker, metrics, logger } = this.deps;
     const labels = { signal: this.signal, transport: transport.name };
     const { body, items } = batch;
     let failedSince = failedSinceBefore;
@@ -226,7 +230,7 @@ export class SignalPipeline {
           this.stats.maybeDuplicated += items;
           metrics.itemsMaybeDuplicated.inc({ signal: this.signal }, items);
         }
-        outcome = await transport.send(this.signal, body, this.s.timeoutMs);
+        outcome = await transport.send(this.signal, body, this.settings.timeoutMs);
         return outcome.kind === 'success' || !outcome.retryable;
       });
       if (verdict === 'broken' || !outcome) {
@@ -309,13 +313,13 @@ export class SignalPipeline {
   private drop(reason: DropReason, items: number): void {
     if (items === 0) return;
     this.stats.dropped[reason] += items;
-    this.d.metrics.itemsDropped.inc({ signal: this.signal, reason }, items);
+    this.deps.metrics.itemsDropped.inc({ signal: this.signal, reason }, items);
   }
 
   private gauges(): void {
     this.stats.queued = this.queue.items;
-    this.d.metrics.queueItems.set({ signal: this.signal }, this.queue.items);
-    this.d.metrics.queueBytes.set({ signal: this.signal }, this.queue.bytes);
+    this.deps.metrics.queueItems.set({ signal: this.signal }, this.queue.items);
+    this.deps.metrics.queueBytes.set({ signal: this.signal }, this.queue.bytes);
   }
 
   private idle(): Promise<void> {

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { otlpMetricNames as n } from './names.js';
 
 /**
- * The exporter's Prometheus metrics (prom-client), on an injectable registry. Names of the seed's
+ * The exporter's Prometheus metrics (prom-client), on an injectable registry. Names of the deployment plan's
  * §3 (alerts and dashboard use them); labels are bounded: signal, transport, reason.
  */
 export class ExporterMetrics {
@@ -58,13 +58,13 @@ export class ExporterMetrics {
       registers,
     });
     this.queueBytes = new Gauge({
-      name: 'otlp_queue_bytes',
+      name: n.queueBytes,
       help: 'Encoded bytes waiting in the export queue.',
       labelNames: ['signal'],
       registers,
     });
     this.itemsExported = new Counter({
-      name: 'otlp_items_exported_total',
+      name: n.itemsExportedTotal,
       help: 'Items the upstream accepted.',
       labelNames: ['signal'],
       registers,
@@ -76,19 +76,19 @@ export class ExporterMetrics {
       registers,
     });
     this.itemsRejected = new Counter({
-      name: 'otlp_items_rejected_total',
+      name: n.itemsRejectedTotal,
       help: 'Items the upstream rejected in a partial success.',
       labelNames: ['signal'],
       registers,
     });
     this.itemsMaybeDuplicated = new Counter({
-      name: 'otlp_items_maybe_duplicated_total',
+      name: n.itemsMaybeDuplicatedTotal,
       help: 'Items resent after a failure that happened once the request was fully sent (the upstream may have them twice).',
       labelNames: ['signal'],
       registers,
     });
     this.batchItems = new Histogram({
-      name: 'otlp_batch_items',
+      name: n.batchItems,
       help: 'Items per export request.',
       labelNames: ['signal'],
       buckets: [1, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10000],

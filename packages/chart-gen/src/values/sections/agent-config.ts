@@ -1,7 +1,7 @@
 import { bool, duration, int, obj, str, stringMap } from '../dsl.js';
 
 /**
- * The agent's config.toml ([otlp], [resilience], [monitoring] from the seed, extended). The chart
+ * The agent's config.toml ([otlp], [resilience], [monitoring] from the deployment plan, extended). The chart
  * renders `config` into the ConfigMap key by key, and schemas/otlp-client-config.schema.json is
  * generated from this same node, so the chart and the agent cannot disagree on a key.
  */
@@ -200,7 +200,7 @@ export const agentConfig = obj(
     }),
     logging: obj('Structured logging.', {
       level: str({
-        description: "Log level (LOG_LEVEL, or the seed's RUST_LOG, overrides it).",
+        description: "Log level (LOG_LEVEL, or the deployment plan's RUST_LOG, overrides it).",
         default: 'info',
         enum: ['trace', 'debug', 'info', 'warn', 'error'],
       }),

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config/config-error.js';
 import type { Env } from '../../config/env.js';
 import { resolveSignalConfig } from '../../config/exporter-config.js';
 import { signalNames } from '../../proto/signals.js';
@@ -45,7 +46,7 @@ export function checkConfigCommand(
     return { ok: true, output: JSON.stringify(report, null, 2) + '\n' };
   } catch (err) {
     const e = loaded ? inFileTerms(err, loaded, env) : err;
-    if (e instanceof Error && e.name === 'ConfigError')
+    if (e instanceof ConfigError)
       return { ok: false, output: `otlp-client: invalid configuration: ${e.message}\n` };
     throw e;
   }

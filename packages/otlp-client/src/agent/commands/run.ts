@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config/config-error.js';
 import type { Env } from '../../config/env.js';
 import { Agent } from '../agent.js';
 import { loadAgentConfig } from '../config/load-config.js';
@@ -28,7 +29,7 @@ export async function runCommand(options: { config?: string }, env: Env = proces
   try {
     agent = await Agent.start({ loaded, logger, env });
   } catch (err) {
-    const isConfig = (err as Error).name === 'ConfigError';
+    const isConfig = err instanceof ConfigError;
     fatal(logger, err, isConfig ? 'invalid configuration' : 'the agent could not start');
     process.exitCode = isConfig ? runExitCodes.config : runExitCodes.failed;
     return;

@@ -5,7 +5,7 @@ import type { AgentConfig, LogLevel } from './agent-config.js';
 
 /**
  * Environment variables the agent reads on top of config.toml, each winning over the file:
- *   LOG_LEVEL (or the seed's RUST_LOG)  → logging.level
+ *   LOG_LEVEL (or the deployment plan's RUST_LOG)  → logging.level
  *   OTEL_EXPORTER_OTLP_{ENDPOINT, PROTOCOL, HEADERS, TIMEOUT, COMPRESSION, CERTIFICATE,
  *   CLIENT_CERTIFICATE, CLIENT_KEY, INSECURE}, generic and per signal (…_TRACES_…) → [otlp]
  *   OTLP_CONFIG_PATH → the file itself; POD_NAME, POD_NAMESPACE, NODE_NAME → resource attributes

@@ -30,29 +30,29 @@ export interface HealthServerOptions {
 export class HealthServer {
   private server?: Server;
 
-  constructor(private readonly o: HealthServerOptions) {}
+  constructor(private readonly options: HealthServerOptions) {}
 
   async start(): Promise<number> {
-    const server = createServer(httpServerLimits(this.o.limits), (req, res) => {
+    const server = createServer(httpServerLimits(this.options.limits), (req, res) => {
       const path = (req.url ?? '').split('?')[0];
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
       if (path === '/health' || path === '/healthz' || path === '/livez')
         return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}\n');
       if (path === '/ready' || path === '/readyz') {
-        const r = this.o.readiness();
+        const r = this.options.readiness();
         const body = JSON.stringify({ status: r.ready ? 'ready' : 'not ready', reasons: r.reasons }) + '\n';
         return void res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
       }
       if (path === '/prestop') {
-        this.o.preStop().then(
+        this.options.preStop().then(
           () => res.writeHead(200, { 'content-type': 'text/plain' }).end('terminating\n'),
           () => res.writeHead(500).end(),
         );
         return;
       }
-      if (path === '/metrics' && this.o.registry) {
-        const registry = this.o.registry;
+      if (path === '/metrics' && this.options.registry) {
+        const registry = this.options.registry;
         registry.metrics().then(
           (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
           (err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${err.message}\n`),
@@ -66,7 +66,7 @@ export class HealthServer {
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.o.port, this.o.host, () => resolve());
+      server.listen(this.options.port, this.options.host, () => resolve());
     });
     return (server.address() as AddressInfo).port;
   }
