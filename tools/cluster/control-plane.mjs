@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import kubeClient from './kube-client.cjs';
 import { kwokStagesYaml } from './kwok-stages.mjs';
 import { binDir, cacheDir } from './paths.mjs';
+import { installTestCrds } from './crds.mjs';
 import { kubeconfigYaml, makePki } from './pki.mjs';
 import { freePort, logTail, startProcess, stopProcess, waitFor } from './processes.mjs';
 
@@ -35,7 +36,13 @@ export const fakeNodes = ['a', 'b', 'c'].map((zone, i) => ({
  * processes, seconds, stop() }. On failure everything started so far is stopped and the error
  * carries the failing component's log tail.
  */
-export async function startCluster({ cache = cacheDir(), dir, log = () => {}, nodes = fakeNodes } = {}) {
+export async function startCluster({
+  cache = cacheDir(),
+  dir,
+  log = () => {},
+  nodes = fakeNodes,
+  crds = true,
+} = {}) {
   const started = performance.now();
   const clusterDir = dir ?? mkdtempSync(join(tmpdir(), 'otlp-kit-cluster-'));
   mkdirSync(clusterDir, { recursive: true });
@@ -156,6 +163,7 @@ export async function startCluster({ cache = cacheDir(), dir, log = () => {}, no
         describe: () => logTail(join(clusterDir, 'kube-controller-manager.log')),
       },
     );
+    if (crds) await installTestCrds(client, waitFor);
     const seconds = (performance.now() - started) / 1000;
     log(`cluster ready in ${seconds.toFixed(1)} s (${nodes.length} KWOK nodes)`);
     return { dir: clusterDir, server, kubeconfig, pki, client, processes, seconds, stop };

@@ -24,6 +24,15 @@ const cases = [
     .map((f) => [`ci/${f}`, join(chart, 'ci', f)]),
 ];
 
+/** The CRD objects each values file switches on (the cluster serves those APIs). */
+const expectedCrdKinds = {
+  'the plan values': ['ServiceMonitor'],
+  'ci/all-features-values.yaml': ['ServiceMonitor', 'PrometheusRule'],
+  'ci/daemonset-values.yaml': ['PodMonitor'],
+  'ci/exposure-values.yaml': ['ServiceMonitor', 'PrometheusRule', 'HTTPRoute', 'GRPCRoute'],
+  'ci/vpa-values.yaml': ['VerticalPodAutoscaler'],
+};
+
 /** Gives the LoadBalancer Service an ingress address as soon as it exists (until Helm returns). */
 async function assignLoadBalancerAddress(ns, until) {
   let done = false;
@@ -97,6 +106,20 @@ describeFull('Helm %i installs every values file on a restricted namespace', (ma
       const ready =
         workload.kind === 'Deployment' ? workload.status.availableReplicas : workload.status.numberReady;
       expect(ready).toBeGreaterThan(0);
+      // The objects of the CRD APIs the test cluster serves were rendered (Helm saw the APIs) and applied.
+      const crdKinds = [
+        'ServiceMonitor',
+        'PodMonitor',
+        'PrometheusRule',
+        'VerticalPodAutoscaler',
+        'HTTPRoute',
+        'GRPCRoute',
+      ];
+      const manifest = helm(major, ['get', 'manifest', 'otlp', '-n', ns]).stdout;
+      const rendered = crdKinds.filter((k) => new RegExp(`^kind: ${k}$`, 'm').test(manifest));
+      expect(rendered).toEqual(expect.arrayContaining(expectedCrdKinds[name] ?? []));
+      for (const kind of rendered)
+        expect([kind, getJson([kind.toLowerCase(), '-n', ns]).items.length]).toEqual([kind, 1]);
       const u = helm(major, ['uninstall', 'otlp', '-n', ns, '--wait', '--timeout', '3m']);
       expect([u.code, u.stderr]).toEqual([0, '']);
       const left = getJson([
