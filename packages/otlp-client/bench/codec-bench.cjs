@@ -7,7 +7,8 @@ const { execFileSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { otlpDescriptor, signalSpecs } = require('../dist/index.js');
+const { otlpDescriptor } = require('../dist/proto/descriptor.js');
+const { signalSpecs } = require('../dist/index.js');
 
 const spans = Number(process.env.BENCH_CODEC_SPANS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);

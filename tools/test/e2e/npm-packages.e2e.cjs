@@ -146,7 +146,7 @@ describe('npm pack tarballs installed into an empty directory', () => {
       });
   });
 
-  it('the exporter loads with require and with import, and the agent command runs', () => {
+  it('the exporter loads with require and with import, the agent from its subpath, and the agent command runs', () => {
     const cjs = run(
       process.execPath,
       ['-e', 'const m = require("@otlp-kit/otlp-client"); console.log(typeof m.OtlpExporter)'],
@@ -165,6 +165,16 @@ describe('npm pack tarballs installed into an empty directory', () => {
       { cwd: app },
     );
     expect(esm.stdout.trim()).toBe('function');
+    // The agent is a subpath of its own; the root entry is the exporter library only.
+    const agent = run(
+      process.execPath,
+      [
+        '-e',
+        'const a = require("@otlp-kit/otlp-client/agent"); const r = require("@otlp-kit/otlp-client"); console.log(typeof a.Agent, typeof r.Agent)',
+      ],
+      { cwd: app },
+    );
+    expect(agent.stdout.trim()).toBe('function undefined');
     const version = run(join(app, 'node_modules', '.bin', 'otlp-client'), ['--version'], { cwd: app });
     expect(version.stdout.trim()).toBe(manifest('otlp-client').version);
   });
