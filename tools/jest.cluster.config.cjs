@@ -6,6 +6,8 @@ const preset = require('../jest.preset.cjs')(__dirname);
 module.exports = {
   ...preset,
   testMatch: ['<rootDir>/test/cluster/**/*.cluster.cjs'],
+  // Every values file with both Helm versions belongs to the full run (cluster-e2e) only.
+  testPathIgnorePatterns: process.env.CLUSTER_SCOPE === 'full' ? [] : ['/values-files\\.cluster\\.cjs$'],
   transform: {},
   // The packages as built (dist/), not their TypeScript sources: these tests have no transform.
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },

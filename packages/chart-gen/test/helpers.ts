@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { generate } from '../src/commands/generate.js';
 import { chartDir } from '../src/generate/chart-files.js';
 import { workspaceRoot } from '../src/workspace.js';
@@ -41,4 +41,41 @@ export function helmTemplate(chart: string, args: string[] = []): string {
   return execFileSync(helm4, ['template', 'otlp', chart, '-n', 'observability', ...args], {
     encoding: 'utf8',
   });
+}
+
+/** A rendered Kubernetes object, loosely typed for assertions. */
+export interface Manifest {
+  kind: string;
+  metadata: { name: string };
+  spec?: any;
+  [key: string]: any;
+}
+
+/**
+ * `helm template otlp CHART -n observability -f <values>` with a Helm binary; never throws: the
+ * exit code, the parsed objects (none when Helm failed), the text and Helm's stderr.
+ */
+export function renderValues(
+  bin: string,
+  chart: string,
+  values: object,
+  extra: string[] = [],
+): { code: number; objects: Manifest[]; text: string; stdout: string; stderr: string } {
+  const r = runHelm(bin, [
+    'template',
+    'otlp',
+    chart,
+    '-n',
+    'observability',
+    '-f',
+    valuesFile(values),
+    ...extra,
+  ]);
+  const objects =
+    r.code === 0
+      ? parseAllDocuments(r.stdout)
+          .map((d) => d.toJS() as Manifest)
+          .filter(Boolean)
+      : [];
+  return { code: r.code, objects, text: r.stdout, stdout: r.stdout, stderr: r.stderr };
 }

@@ -3,32 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSarif } from '../src/output/sarif';
 import { lintSources } from '../src/engine';
-import { runCli } from '../src/run';
 import type { CliOptions } from '../src/run';
-import { restrictedPod, toYaml } from './helpers';
+import { restrictedPod, runInProcess, toYaml } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pl-exit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(partial: Partial<CliOptions>) {
-  let out = '';
-  let err = '';
-  const code = runCli(
-    {
-      paths: [],
-      format: 'text',
-      only: [],
-      showSuppressed: false,
-      listRules: false,
-      colour: false,
-      cwd: dir,
-      config: false,
-      ...partial,
-    },
-    { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => '' },
-  );
-  return { code, out, err };
-}
+const run = (partial: Partial<CliOptions>) => runInProcess({ cwd: dir, ...partial });
 
 const file = (name: string, text: string) => {
   const path = join(dir, name);

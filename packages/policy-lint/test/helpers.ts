@@ -1,7 +1,10 @@
+import { tmpdir } from 'node:os';
 import { stringify } from 'yaml';
 import { lintSources } from '../src/engine.js';
 import type { LintOptions } from '../src/engine.js';
 import type { Finding } from '../src/model/types.js';
+import { runCli } from '../src/run.js';
+import type { CliOptions } from '../src/run.js';
 
 /** A Pod that passes restricted at latest: the baseline every PSS case mutates. */
 export function restrictedPod(): Record<string, any> {
@@ -41,4 +44,28 @@ export function ruleIds(findings: readonly Finding[]): string[] {
 
 export function only(findings: readonly Finding[], prefix: string): Finding[] {
   return findings.filter((f) => f.ruleId.startsWith(prefix));
+}
+
+/** Runs the command in-process with defaults (text, no config file), capturing its output. */
+export function runInProcess(
+  partial: Partial<CliOptions>,
+  stdin?: string,
+): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(
+    {
+      paths: [],
+      format: 'text',
+      only: [],
+      showSuppressed: false,
+      listRules: false,
+      colour: false,
+      cwd: tmpdir(),
+      config: false,
+      ...partial,
+    },
+    { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => stdin ?? '' },
+  );
+  return { code, out, err };
 }

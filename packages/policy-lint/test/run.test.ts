@@ -2,29 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../src/run';
 import type { CliOptions } from '../src/run';
-import { restrictedPod, toYaml } from './helpers';
+import { restrictedPod, runInProcess, toYaml } from './helpers';
 
-function run(partial: Partial<CliOptions>, stdin?: string) {
-  let out = '';
-  let err = '';
-  const code = runCli(
-    {
-      paths: [],
-      format: 'text',
-      only: [],
-      showSuppressed: false,
-      listRules: false,
-      colour: false,
-      cwd: tmpdir(),
-      config: false,
-      ...partial,
-    },
-    { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: () => stdin ?? '' },
-  );
-  return { code, out, err };
-}
+const run = runInProcess;
 
 const dir = mkdtempSync(join(tmpdir(), 'pl-run-'));
 mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });

@@ -4,16 +4,7 @@
 // CLUSTER_SCOPE=full (`nx run workspace-tools:cluster-e2e`); `npm test` runs the lifecycle file.
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
-const {
-  chart,
-  createNamespace,
-  fullScope,
-  getJson,
-  helm,
-  helmAsync,
-  kubectl,
-  root,
-} = require('./support/cluster.cjs');
+const { chart, createNamespace, getJson, helm, helmAsync, kubectl, root } = require('./support/cluster.cjs');
 
 const cases = [
   ['defaults', undefined],
@@ -55,9 +46,7 @@ async function assignLoadBalancerAddress(ns, until) {
   }
 }
 
-const describeFull = fullScope ? describe.each([4, 3]) : describe.skip.each([4]);
-
-describeFull('Helm %i installs every values file on a restricted namespace', (major) => {
+describe.each([4, 3])('Helm %i installs every values file on a restricted namespace', (major) => {
   it.each(cases)('%s', async (name, file) => {
     const ns = `values-h${major}-${name.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 63);
     // namespace.create: Helm 4 makes the namespace with --create-namespace and the chart labels it

@@ -1,29 +1,10 @@
-import { parseAllDocuments } from 'yaml';
 import { crdApis } from '../../src/templates/context';
-import { freshChart, helm3, helm4, runHelm, valuesFile } from '../helpers';
+import { freshChart, helm3, helm4, renderValues, runHelm, valuesFile } from '../helpers';
 
 const chart = freshChart();
 const allApis = Object.values(crdApis).flatMap((api) => ['--api-versions', api]);
 
-function render(bin: string, values: object, extra: string[] = []) {
-  const r = runHelm(bin, [
-    'template',
-    'otlp',
-    chart,
-    '-n',
-    'observability',
-    '-f',
-    valuesFile(values),
-    ...extra,
-  ]);
-  const objects =
-    r.code === 0
-      ? parseAllDocuments(r.stdout)
-          .map((d) => d.toJS())
-          .filter(Boolean)
-      : [];
-  return { ...r, objects: objects };
-}
+const render = (bin: string, values: object, extra: string[] = []) => renderValues(bin, chart, values, extra);
 
 const find = (objects: any[], kind: string) => objects.find((o) => o.kind === kind);
 const mainService = (objects: any[]) =>
@@ -178,7 +159,7 @@ describe.each([
     const groups = find(objects, 'PrometheusRule').spec.groups;
     expect(groups).toHaveLength(2);
     expect(groups[1]).toEqual(group);
-    const policy = objects.find((o) => o.kind === 'NetworkPolicy' && !o.metadata.name.includes('test'));
+    const policy = objects.find((o) => o.kind === 'NetworkPolicy' && !o.metadata.name.includes('test'))!;
     expect(policy.spec.ingress.at(-1)).toEqual(extraIngress[0]);
     expect(policy.spec.egress.at(-1)).toEqual(extraEgress[0]);
   });

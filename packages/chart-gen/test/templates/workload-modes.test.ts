@@ -1,39 +1,10 @@
-import { parseAllDocuments } from 'yaml';
 import { lintSources } from '@otlp-kit/policy-lint';
-import { freshChart, helm3, helm4, runHelm, valuesFile } from '../helpers';
+import { freshChart, helm3, helm4, renderValues, runHelm } from '../helpers';
+import type { Manifest } from '../helpers';
 
 const chart = freshChart();
 
-interface Manifest {
-  kind: string;
-  metadata: { name: string };
-  spec?: any;
-  [key: string]: any;
-}
-
-function render(
-  bin: string,
-  values: object,
-  extra: string[] = [],
-): { code: number; objects: Manifest[]; text: string; stderr: string } {
-  const r = runHelm(bin, [
-    'template',
-    'otlp',
-    chart,
-    '-n',
-    'observability',
-    '-f',
-    valuesFile(values),
-    ...extra,
-  ]);
-  const objects =
-    r.code === 0
-      ? parseAllDocuments(r.stdout)
-          .map((d) => d.toJS() as Manifest)
-          .filter(Boolean)
-      : [];
-  return { code: r.code, objects, text: r.stdout, stderr: r.stderr };
-}
+const render = (bin: string, values: object, extra: string[] = []) => renderValues(bin, chart, values, extra);
 
 const kinds = (objects: Manifest[]) => objects.map((o) => o.kind).sort();
 const agentPod = (objects: Manifest[]) =>
